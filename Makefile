@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# fastpath top-level Makefile.  The module itself is built by Kbuild; this
+# file drives the developer workflow:
+#
+#   make                 build fastpath.ko against KDIR (W=1, -Werror)
+#   make fpctl           build the tool
+#   make deps            apt-install whatever Debian packages are missing
+#   make check           everything, in QEMU, on KERNELS (default 6.1)
+#   make demo            boot the test kernel and walk through fpctl
+#   make lint            checkpatch --strict and sparse (C=2)
+#   make deb             fastpath-dkms and fpctl Debian packages
+#   make dkms-check      install the .debs, boot Debian's stock kernel with
+#                        the DKMS-built module, then purge
+#   make check-harness   prove the harness fails on failing tests
+
+KERNELS ?= 6.1
+# Default kernel build dir: the running kernel's, else Debian's stock one.
+KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
+			$(wildcard /lib/modules/*-amd64/build))
+
+TOP := $(CURDIR)
+KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
+
+KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
+
+.PHONY: all module fpctl deps check demo lint checkpatch sparse deb dkms-check \
+	check-harness clean help
+
+all: module
+
+module:
+	@test -n "$(KDIR)" || { echo "no kernel headers: make deps, or KDIR=..."; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(TOP) W=1 FASTPATH_WERROR=y modules
+
+fpctl:
+	$(MAKE) -C tools/fpctl
+
+deps:
+	@tools/deps.sh
+
+check: deps
+	tools/testing/qemu/check.sh $(KERNELS)
+
+demo: deps
+	tools/testing/qemu/run.sh --mode demo --extra $(TOP)/tools/demo $(firstword $(KERNELS))
+
+lint: checkpatch sparse
+
+# compat.h is the one place allowed to test LINUX_VERSION_CODE.
+CHECKPATCH = $(KSRC_61)/scripts/checkpatch.pl --strict --no-tree --quiet \
+	--show-types --ignore FILE_PATH_CHANGES
+checkpatch:
+	@$(CHECKPATCH) -f $(filter-out kmod/compat.h,$(KMOD_SOURCES)) && \
+	$(CHECKPATCH) --ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON \
+		-f kmod/compat.h && echo "checkpatch: clean"
+
+# sparse over every file, against Debian's stock headers (no test kernel
+# needed); any sparse or compiler warning fails.
+sparse:
+	@test -n "$(KDIR)" || { echo "no kernel headers: make deps"; exit 1; }
+	@rm -rf build/sparse && mkdir -p build/sparse && \
+		cp -a Kbuild VERSION kmod uapi build/sparse/
+	@$(MAKE) -s -C $(KDIR) M=$(TOP)/build/sparse W=1 FASTPATH_WERROR=y C=2 \
+		modules > build/sparse.log 2>&1; rc=$$?; \
+		if [ $$rc -ne 0 ] || grep -E 'warning|error' build/sparse.log; then \
+			cat build/sparse.log; exit 1; fi; echo "sparse: clean"
+
+deb:
+	tools/packaging/build-deb.sh
+
+dkms-check: deps
+	tools/testing/dkms/dkms-check.sh
+
+check-harness: deps
+	tools/testing/qemu/selftest-harness.sh $(firstword $(KERNELS))
+
+clean:
+	@test -z "$(KDIR)" || $(MAKE) -C $(KDIR) M=$(TOP) clean
+	$(MAKE) -C tools/fpctl clean
+	rm -rf build
+
+help:
+	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'

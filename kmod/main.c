@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fastpath: ExpressRoute FastPath for Linux hosts.
+ *
+ * Module init and exit.  Each step of the init ladder is undone by the exit
+ * path in exactly the reverse order.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <net/genetlink.h>
+#include <linux/fastpath.h>
+
+#include "fastpath.h"
+
+static int __init fastpath_init(void)
+{
+	int err;
+
+	err = fp_pernet_init();
+	if (err)
+		goto err_pernet;
+
+	/* Last: user space can reach us as soon as the family exists. */
+	err = fp_netlink_init();
+	if (err)
+		goto err_netlink;
+
+	pr_info("version %s loaded (uapi %u)\n", FASTPATH_VERSION,
+		FASTPATH_UAPI_VERSION);
+	return 0;
+
+err_netlink:
+	fp_pernet_exit();
+err_pernet:
+	return err;
+}
+
+static void __exit fastpath_exit(void)
+{
+	fp_netlink_exit();
+	fp_pernet_exit();
+}
+
+module_init(fastpath_init);
+module_exit(fastpath_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("fastpath developers");
+MODULE_DESCRIPTION("ExpressRoute FastPath: bypass the gateway for eligible traffic");
+MODULE_VERSION(FASTPATH_VERSION);
+MODULE_ALIAS_GENL_FAMILY(FASTPATH_FAMILY_NAME);

@@ -1,0 +1,114 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# /init of the fastpath test guest (busybox sh, PID 1).
+#
+# Runs the KUnit suites, then every netns selftest, then a kmemleak scan,
+# and prints machine-readable markers on the console that
+# tools/testing/qemu/parse.py turns into one verdict:
+#
+#   FP-KTAP-BEGIN <module> ... FP-KTAP-END   KUnit results (KTAP)
+#   FP-CASE: PASS|FAIL|SKIP <suite>/<case>   one selftest case
+#   FP-SCRIPT: <script> rc=<n>               a selftest script finished
+#   FP-KMEMLEAK-BEGIN ... FP-KMEMLEAK-END    unreferenced objects, if any
+#   FP-DONE                                  the guest reached the end
+#
+# Kernel command line knobs: fp.only=<glob> runs only matching selftests,
+# fp.mode=demo runs /demo.sh instead of the tests.
+
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mkdir -p /dev/pts /dev/shm /run /tmp /var/run/netns /run/netns
+mount -t devpts devpts /dev/pts
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mkdir -p /run/netns
+mount -t debugfs debugfs /sys/kernel/debug
+hostname fastpath-guest
+ip link set lo up
+
+only='*'
+mode=test
+for arg in $(cat /proc/cmdline); do
+	case "$arg" in
+	fp.only=*) only="${arg#fp.only=}" ;;
+	fp.mode=*) mode="${arg#fp.mode=}" ;;
+	esac
+done
+
+# Keep the console for our markers: only warnings and worse from the kernel.
+echo 4 > /proc/sys/kernel/printk
+
+finish() {
+	echo "FP-DONE"
+	sync
+	poweroff -f
+}
+
+if [ "$mode" = demo ]; then
+	sh /demo.sh
+	finish
+fi
+
+echo "FP-GUEST: kernel $(uname -r)"
+
+# Forget what boot allocated: only what the tests leak is reported.
+[ -e /sys/kernel/debug/kmemleak ] && echo clear > /sys/kernel/debug/kmemleak
+
+# KUnit: loading the test module runs its suites; results stay in debugfs.
+kunit_run() {
+	mod="$1"
+	if [ ! -e "/lib/modules/$mod.ko" ]; then
+		echo "FP-CASE: FAIL kunit/$mod-missing"
+		return
+	fi
+	before=$(ls /sys/kernel/debug/kunit 2>/dev/null)
+	if ! insmod "/lib/modules/$mod.ko"; then
+		echo "FP-CASE: FAIL kunit/insmod-$mod"
+		return
+	fi
+	for d in /sys/kernel/debug/kunit/*; do
+		suite=${d##*/}
+		case " $(echo $before) " in *" $suite "*) continue ;; esac
+		echo "FP-KTAP-BEGIN $suite"
+		cat "$d/results"
+		echo "FP-KTAP-END"
+	done
+	rmmod "$mod" || echo "FP-CASE: FAIL kunit/rmmod-$mod"
+}
+
+if [ "$only" = '*' ] || [ "$only" = kunit ]; then
+	insmod /lib/modules/fastpath.ko || echo "FP-CASE: FAIL kunit/insmod-fastpath"
+	kunit_run fastpath_kunit
+	rmmod fastpath || echo "FP-CASE: FAIL kunit/rmmod-fastpath"
+fi
+
+# Selftests: each script prints FP-CASE lines; its exit status must agree.
+for t in /selftests/*.sh; do
+	name=${t##*/}
+	name=${name%.sh}
+	[ "$name" = lib ] && continue
+	case "$name" in $only) ;; *) continue ;; esac
+	echo "FP-SCRIPT-BEGIN: $name"
+	( cd /selftests && sh "$t" )
+	echo "FP-SCRIPT: $name rc=$?"
+done
+
+# kmemleak reports objects older than 5 s that two scans in a row saw
+# unreferenced: let the last test's objects age, then scan twice.
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	echo scan > /sys/kernel/debug/kmemleak
+	echo "FP-KMEMLEAK-BEGIN"
+	cat /sys/kernel/debug/kmemleak
+	echo "FP-KMEMLEAK-END"
+else
+	echo "FP-CASE: FAIL harness/kmemleak-missing"
+fi
+
+finish

@@ -1,0 +1,89 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot one kernel line in QEMU and run the fastpath tests in it.
+#
+#   run.sh [--only GLOB] [--mode test|demo] [--extra DIR] [--label L] KERNEL
+#
+# KERNEL is 6.1, 6.12 or 7.x.  Builds (or takes from the cache) the debug
+# test kernel, builds fastpath.ko and fastpath_kunit.ko against it with
+# W=1 -Werror, builds fpctl, packs the initramfs, boots it under TCG with
+# panic_on_warn and a hard timeout, and hands the console log to parse.py.
+# The log is kept in build/logs/; its path is printed.
+#
+# Environment: FP_TIMEOUT (seconds, default 1200), FP_JSON (write counts).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+only='*'
+mode=test
+extra=
+label=
+while [ $# -gt 1 ]; do
+	case "$1" in
+	--only) only=$2; shift 2 ;;
+	--mode) mode=$2; shift 2 ;;
+	--extra) extra=$2; shift 2 ;;
+	--label) label=$2; shift 2 ;;
+	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+	esac
+done
+[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--mode test|demo] [--extra DIR] KERNEL" >&2; exit 2; }
+kver=$1
+label=${label:-$kver}
+
+work="$top/build/$kver"
+logs="$top/build/logs"
+mkdir -p "$work" "$logs"
+log="$logs/$label-console.log"
+
+step() { printf '[%s] %s\n' "$kver" "$*" >&2; }
+
+step "kernel"
+kdir=$("$here/kernel.sh" "$kver")
+
+step "module (W=1 -Werror) against $kdir"
+moddir="$work/module"
+mkdir -p "$moddir"
+rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
+	"$top/Kbuild" "$top/VERSION" "$top/kmod" "$top/uapi" "$moddir/"
+# Build output stays in $moddir; -Werror is for our own builds, not DKMS.
+make -s -C "$kdir" M="$moddir" W=1 FASTPATH_WERROR=y modules >"$work/module-build.log" 2>&1 || {
+	cat "$work/module-build.log" >&2
+	exit 1
+}
+if grep -q 'warning:' "$work/module-build.log"; then
+	cat "$work/module-build.log" >&2
+	echo "run.sh: module build has warnings" >&2
+	exit 1
+fi
+mkdir -p "$work/ko"
+rm -f "$work/ko"/*.ko
+cp "$moddir"/*.ko "$work/ko/"
+
+step "fpctl"
+make -s -C "$top/tools/fpctl" >/dev/null
+
+step "initramfs"
+"$here/initramfs.sh" "$work/initramfs.cpio" "$work/ko" "$top/tools/fpctl/fpctl" $extra
+
+step "boot (TCG, timeout ${FP_TIMEOUT:-1200}s), console log: $log"
+start=$(date +%s)
+rc=0
+timeout --foreground -k 10 "${FP_TIMEOUT:-1200}" \
+	qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 2G \
+	-display none -monitor none -serial "file:$log" -no-reboot \
+	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
+	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1 kmemleak=on quiet fp.only=$only fp.mode=$mode" \
+	</dev/null || rc=$?
+step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
+
+if [ "$mode" = demo ]; then
+	sed -n '/^FP-DEMO-BEGIN/,/^FP-DONE/p' "$log" | grep -v '^FP-'
+	grep -q '^FP-DONE' "$log"
+	exit
+fi
+json_args=()
+[ -n "${FP_JSON:-}" ] && json_args=(--json "$FP_JSON")
+python3 "$here/parse.py" --label "$label:" "${json_args[@]}" "$log"

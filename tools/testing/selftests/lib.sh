@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers shared by the fastpath netns selftests (busybox sh in the guest,
+# or any POSIX sh with iproute2 on a host).
+#
+#   fp_case NAME FUNCTION [ARGS...]  run one case, print its FP-CASE verdict
+#   fp_skip NAME REASON              record a skipped case
+#   busywait TIMEOUT_MS CMD...       retry CMD until it succeeds or time runs out
+#   fp_fail MSG                      print a diagnostic (case continues)
+#   fp_exit                          exit 1 if any case failed, else 0
+#
+# A case function returns non-zero on failure; it should print why.
+
+FP_SUITE=${FP_SUITE:-$(basename "$0" .sh)}
+fp_failed=0
+fp_passed=0
+
+fp_fail() {
+	echo "# $FP_SUITE: $*" >&2
+	return 1
+}
+
+fp_case() {
+	_name=$1
+	shift
+	if "$@"; then
+		echo "FP-CASE: PASS $FP_SUITE/$_name"
+		fp_passed=$((fp_passed + 1))
+	else
+		echo "FP-CASE: FAIL $FP_SUITE/$_name"
+		fp_failed=$((fp_failed + 1))
+	fi
+}
+
+fp_skip() {
+	echo "FP-CASE: SKIP $FP_SUITE/$1 ($2)"
+}
+
+fp_exit() {
+	[ "$fp_failed" -eq 0 ]
+	exit
+}
+
+# Time in milliseconds since boot, from /proc/uptime.
+fp_now_ms() {
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+busywait() {
+	_timeout=$1
+	shift
+	_start=$(fp_now_ms)
+	while :; do
+		"$@" && return 0
+		[ $(($(fp_now_ms) - _start)) -ge "$_timeout" ] && return 1
+		sleep 0.05
+	done
+}
+
+# fp_expect_eq WHAT GOT WANT
+fp_expect_eq() {
+	[ "$2" = "$3" ] && return 0
+	fp_fail "$1: got '$2', want '$3'"
+}
