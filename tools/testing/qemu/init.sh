@@ -81,9 +81,13 @@ kunit_run() {
 	rmmod "$mod" || echo "FP-CASE: FAIL kunit/rmmod-$mod"
 }
 
+# Every *_kunit.ko in /lib/modules is a KUnit module; ours needs fastpath.ko.
 if [ "$only" = '*' ] || [ "$only" = kunit ]; then
 	insmod /lib/modules/fastpath.ko || echo "FP-CASE: FAIL kunit/insmod-fastpath"
-	kunit_run fastpath_kunit
+	for ko in /lib/modules/*_kunit.ko; do
+		mod=${ko##*/}
+		kunit_run "${mod%.ko}"
+	done
 	rmmod fastpath || echo "FP-CASE: FAIL kunit/rmmod-fastpath"
 fi
 

@@ -1,0 +1,86 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Prove that the harness can fail (make check-harness; not part of make
+# check).  Each scenario boots the guest with one planted defect and must
+# come out red with the expected reason:
+#
+#   kunit     a KUnit case that fails         -> "kunit/..harness_fails"
+#   selftest  a netns selftest case that fails -> "selftest_must_fail/.."
+#   warn      a module that WARNs (panic_on_warn) -> "no FP-DONE", "kernel/warn"
+#   leak      a module that leaks memory      -> "kmemleak: N unreferenced"
+#   rc        a script exits non-zero without a failed case
+#                                             -> "exited 1 without a failed case"
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+kver=${1:-6.1}
+work="$top/build/harness-selftest/$kver"
+rm -rf "$work"
+mkdir -p "$work"
+
+kdir=$("$here/kernel.sh" "$kver") || exit 1
+cp "$here"/harness-selftest/* "$work/"
+make -s -C "$kdir" M="$work" modules >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+
+ok=0
+bad=0
+
+# scenario NAME EXPECTED_REGEX: run with $work/NAME as the extra root.
+scenario() {
+	local name=$1 want=$2 out
+	out=$(FP_TIMEOUT=600 "$here/run.sh" --only "$3" --extra "$work/$name" \
+		--label "harness-$name" "$kver" 2>&1)
+	local rc=$?
+	if [ $rc -ne 0 ] && grep -Eq "$want" <<<"$out"; then
+		echo "harness: PASS $name turned red as expected"
+		ok=$((ok + 1))
+	else
+		echo "harness: FAIL $name (rc=$rc), output was:"
+		tail -20 <<<"$out"
+		bad=$((bad + 1))
+	fi
+}
+
+mkdir -p "$work/kunit/lib/modules"
+cp "$work/fp_failing_kunit.ko" "$work/kunit/lib/modules/"
+scenario kunit 'FAIL: .*kunit/fastpath_harness_must_fail/harness_fails' kunit
+
+mkdir -p "$work/selftest/selftests"
+cat >"$work/selftest/selftests/selftest_must_fail.sh" <<'EOS'
+. ./lib.sh
+fp_case passes true
+fp_case fails false
+fp_exit
+EOS
+scenario selftest 'FAIL: .*selftest_must_fail/fails' selftest_must_fail
+
+mkdir -p "$work/warn/selftests" "$work/warn/lib/modules"
+cp "$work/fp_warn.ko" "$work/warn/lib/modules/"
+cat >"$work/warn/selftests/warn_must_fail.sh" <<'EOS'
+. ./lib.sh
+fp_case insmod_warn insmod /lib/modules/fp_warn.ko
+fp_exit
+EOS
+scenario warn 'no FP-DONE' warn_must_fail
+
+mkdir -p "$work/leak/selftests" "$work/leak/lib/modules"
+cp "$work/fp_leak.ko" "$work/leak/lib/modules/"
+cat >"$work/leak/selftests/leak_must_fail.sh" <<'EOS'
+. ./lib.sh
+fp_case insmod_leak insmod /lib/modules/fp_leak.ko
+fp_exit
+EOS
+scenario leak 'kmemleak: [0-9]+ unreferenced' leak_must_fail
+
+mkdir -p "$work/rc/selftests"
+cat >"$work/rc/selftests/rc_must_fail.sh" <<'EOS'
+. ./lib.sh
+fp_case passes true
+exit 1
+EOS
+scenario rc 'exited 1 without a failed case' rc_must_fail
+
+echo "$ok passed, $bad failed"
+[ $bad -eq 0 ]
