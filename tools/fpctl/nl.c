@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fpctl: a tiny generic netlink layer on top of libmnl.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <linux/netlink.h>
+
+#include "nl.h"
+#include "utils.h"
+
+struct nl_ctx {
+	struct mnl_socket *sock;
+	uint32_t portid;
+	uint32_t seq;
+	struct nl_error err;
+	char warning[256];	/* extack message of a successful ACK */
+	void *rcvbuf;
+	/* Request buffer: the current request stays here until the reply
+	 * has been processed, so error offsets can be mapped back to it. */
+	void *msgbuf;
+	const struct nlmsghdr *req;	/* request being executed */
+};
+
+int nl_open(struct nl_ctx **nlp)
+{
+	struct nl_ctx *nl;
+	int one = 1, err;
+
+	nl = calloc(1, sizeof(*nl));
+	if (!nl)
+		return -ENOMEM;
+	nl->rcvbuf = malloc(NL_RCV_SIZE);
+	nl->msgbuf = calloc(1, NL_MSG_MAX);
+	if (!nl->rcvbuf || !nl->msgbuf) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	nl->sock = mnl_socket_open(NETLINK_GENERIC);
+	if (!nl->sock) {
+		err = -errno;
+		goto fail;
+	}
+	if (mnl_socket_bind(nl->sock, 0, MNL_SOCKET_AUTOPID) < 0) {
+		err = -errno;
+		goto fail;
+	}
+	nl->portid = mnl_socket_get_portid(nl->sock);
+	nl->seq = time(NULL);
+
+	/*
+	 * Extended ACKs carry the kernel's error message and the offset of
+	 * the bad attribute; capped ACKs do not echo our request back.  Both
+	 * exist since Linux 4.12/4.3; failures only lose detail, so ignore.
+	 */
+	mnl_socket_setsockopt(nl->sock, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(nl->sock, NETLINK_CAP_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(nl->sock, NETLINK_GET_STRICT_CHK, &one,
+			      sizeof(one));
+	*nlp = nl;
+	return 0;
+
+fail:
+	nl_close(nl);
+	return err;
+}
+
+void nl_close(struct nl_ctx *nl)
+{
+	if (!nl)
+		return;
+	if (nl->sock)
+		mnl_socket_close(nl->sock);
+	free(nl->rcvbuf);
+	free(nl->msgbuf);
+	free(nl);
+}
+
+struct nlmsghdr *nl_msg_genl(struct nl_ctx *nl, uint16_t family, uint8_t cmd,
+			     uint8_t version, uint16_t flags)
+{
+	struct nlmsghdr *nlh = nl->msgbuf;
+	struct genlmsghdr *genl;
+
+	/*
+	 * libmnl does not clear attribute padding: wipe what the previous
+	 * request used so no stale (or, for valgrind, uninitialised) bytes
+	 * are sent.  The buffer starts zeroed.
+	 */
+	memset(nl->msgbuf, 0, nlh->nlmsg_len < NL_MSG_MAX ?
+			      nlh->nlmsg_len : NL_MSG_MAX);
+	nlh = mnl_nlmsg_put_header(nl->msgbuf);
+	nlh->nlmsg_type = family;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	nlh->nlmsg_seq = ++nl->seq;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = version;
+	return nlh;
+}
+
+/*
+ * Describe the attribute at byte offset @offs of request @req as a path of
+ * attribute types, descending into attributes flagged NLA_F_NESTED:
+ * "3", "6.2".  Empty if @offs does not point into an attribute.
+ */
+void nl_attr_path(const struct nlmsghdr *req, uint32_t offs, char *buf,
+		  size_t len)
+{
+	const char *base = (const char *)req;
+	size_t pos = NLMSG_HDRLEN + GENL_HDRLEN, end = req->nlmsg_len;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	while (pos + NLA_HDRLEN <= end && offs >= pos) {
+		const struct nlattr *a = (const void *)(base + pos);
+		int r;
+
+		if (a->nla_len < NLA_HDRLEN || pos + a->nla_len > end)
+			return;
+		if (offs >= pos + NLA_ALIGN(a->nla_len)) {
+			pos += NLA_ALIGN(a->nla_len);
+			continue;
+		}
+		r = snprintf(buf + used, len - used, "%s%u", used ? "." : "",
+			     a->nla_type & NLA_TYPE_MASK);
+		if (r < 0 || (size_t)r >= len - used)
+			return;
+		used += r;
+		if (offs == pos || !(a->nla_type & NLA_F_NESTED))
+			return;
+		end = pos + a->nla_len;
+		pos += NLA_HDRLEN;
+	}
+}
+
+static int nl_ext_ack_cb(const struct nlattr *attr, void *data)
+{
+	const struct nlattr **tb = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= NLMSGERR_ATTR_MAX)
+		tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+/*
+ * Record the error of an NLMSG_ERROR or NLMSG_DONE message whose extended
+ * ACK attributes start @hlen bytes into its payload.
+ */
+static void nl_record_ack(struct nl_ctx *nl, const struct nlmsghdr *nlh,
+			  size_t hlen, int error)
+{
+	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
+	const struct nlmsghdr *req = nl->req;
+	struct nl_error *e = &nl->err;
+	const char *msg;
+
+	e->error = error;
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	if (mnl_attr_parse(nlh, hlen, nl_ext_ack_cb, tb) != MNL_CB_OK)
+		return;
+	msg = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
+	if (msg) {
+		snprintf(e->msg, sizeof(e->msg), "%s", msg);
+		/* Some kernel messages end with a newline; drop it. */
+		e->msg[strcspn(e->msg, "\n")] = '\0';
+	}
+	if (!nl_attr_u32(tb[NLMSGERR_ATTR_OFFS], &e->offs)) {
+		e->has_offs = true;
+		nl_attr_path(req, e->offs, e->attr, sizeof(e->attr));
+	}
+	if (!nl_attr_u32(tb[NLMSGERR_ATTR_MISS_TYPE], &e->miss_type)) {
+		uint32_t nest;
+
+		e->has_miss = true;
+		if (!nl_attr_u32(tb[NLMSGERR_ATTR_MISS_NEST], &nest))
+			nl_attr_path(req, nest, e->miss_nest,
+				     sizeof(e->miss_nest));
+	}
+}
+
+static void nl_record_warning(struct nl_ctx *nl, const struct nlmsghdr *nlh,
+			      size_t hlen)
+{
+	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
+	const char *msg;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) ||
+	    mnl_attr_parse(nlh, hlen, nl_ext_ack_cb, tb) != MNL_CB_OK)
+		return;
+	msg = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
+	if (msg) {
+		snprintf(nl->warning, sizeof(nl->warning), "%s", msg);
+		nl->warning[strcspn(nl->warning, "\n")] = '\0';
+	}
+}
+
+/* Returns true when @nlh ends the reply. */
+static bool nl_ctl_msg(struct nl_ctx *nl, const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *err;
+	size_t hlen;
+	int error;
+
+	switch (nlh->nlmsg_type) {
+	case NLMSG_ERROR:
+		if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*err)) {
+			nl->err.error = -EBADMSG;
+			return true;
+		}
+		err = mnl_nlmsg_get_payload(nlh);
+		hlen = sizeof(*err);
+		if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+			hlen += mnl_nlmsg_get_payload_len(&err->msg);
+		if (!err->error) {
+			/* ACK, possibly with a warning message */
+			nl_record_warning(nl, nlh, hlen);
+			return true;
+		}
+		/* Positive values are not errnos; never report success. */
+		nl_record_ack(nl, nlh, hlen,
+			      err->error < 0 ? err->error : -EPROTO);
+		return true;
+	case NLMSG_DONE:
+		if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(int)) {
+			memcpy(&error, mnl_nlmsg_get_payload(nlh),
+			       sizeof(error));
+			if (error < 0)
+				nl_record_ack(nl, nlh, sizeof(int), error);
+		}
+		return true;
+	case NLMSG_OVERRUN:
+		nl->err.error = -EOVERFLOW;
+		return false;
+	default:
+		return false;	/* NLMSG_NOOP and reserved types */
+	}
+}
+
+static int nl_exec_common(struct nl_ctx *nl, struct nlmsghdr *nlh,
+			  nl_cb_t cb, void *data)
+{
+	uint32_t seq = nlh->nlmsg_seq;
+	bool done = false, stop = false, intr = false;
+	int cb_err = 0;
+	ssize_t n;
+
+	memset(&nl->err, 0, sizeof(nl->err));
+	nl->warning[0] = '\0';
+	nl->req = nlh;
+	if (mnl_socket_sendto(nl->sock, nlh, nlh->nlmsg_len) < 0) {
+		nl->err.error = -errno;
+		nl->err.local = "send";
+		return nl->err.error;
+	}
+	while (!done) {
+		int len;
+
+		n = mnl_socket_recvfrom(nl->sock, nl->rcvbuf, NL_RCV_SIZE);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			/* ENOSPC: a message did not fit (MSG_TRUNC). */
+			nl->err.error = -errno;
+			nl->err.local = "receive";
+			return nl->err.error;
+		}
+		len = n;
+		for (nlh = nl->rcvbuf; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len)) {
+			int ret;
+
+			/* Left over from an earlier, abandoned request. */
+			if (nlh->nlmsg_seq != seq ||
+			    (nlh->nlmsg_pid && nlh->nlmsg_pid != nl->portid))
+				continue;
+			if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+				intr = true;
+			if (nlh->nlmsg_type < NLMSG_MIN_TYPE) {
+				if (nl_ctl_msg(nl, nlh)) {
+					done = true;
+					break;
+				}
+				continue;
+			}
+			if (stop || !cb)
+				continue;
+			ret = cb(nlh, data);
+			if (ret < 0) {
+				cb_err = ret;
+				stop = true;
+			} else if (ret == NL_CB_STOP) {
+				stop = true;
+			}
+		}
+	}
+	if (nl->err.error)
+		return nl->err.error;
+	if (cb_err) {
+		nl->err.error = cb_err;
+		nl->err.local = "reply";
+		return cb_err;
+	}
+	if (intr) {
+		nl->err.error = -EINTR;
+		nl->err.local = "dump";
+		return -EINTR;
+	}
+	return 0;
+}
+
+int nl_exec(struct nl_ctx *nl, struct nlmsghdr *nlh, nl_cb_t cb, void *data)
+{
+	int err = nl_exec_common(nl, nlh, cb, data);
+
+	if (!err && nl->warning[0])
+		fp_warn("%s", nl->warning);
+	/* A failing callback has already said what was wrong. */
+	if (err && !(nl->err.local && !strcmp(nl->err.local, "reply")))
+		nl_print_error(nl);
+	return err;
+}
+
+int nl_exec_quiet(struct nl_ctx *nl, struct nlmsghdr *nlh, nl_cb_t cb,
+		  void *data)
+{
+	return nl_exec_common(nl, nlh, cb, data);
+}
+
+const struct nl_error *nl_last_error(const struct nl_ctx *nl)
+{
+	return &nl->err;
+}
+
+static void __printf(3, 4) detail_add(char *buf, size_t len,
+				      const char *fmt, ...)
+{
+	size_t used = strlen(buf);
+	va_list ap;
+
+	if (used)
+		used += snprintf(buf + used, len - used, "; ");
+	if (used >= len)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + used, len - used, fmt, ap);
+	va_end(ap);
+}
+
+void nl_print_error(const struct nl_ctx *nl)
+{
+	const struct nl_error *e = &nl->err;
+	char detail[256] = "";
+
+	if (!e->error)
+		return;
+	if (e->local) {
+		if (!strcmp(e->local, "dump"))
+			fp_error("dump interrupted by a concurrent change, please retry");
+		else if (!strcmp(e->local, "reply"))
+			fp_error("unexpected netlink reply: %s",
+				 strerror(-e->error));
+		else
+			fp_error("netlink %s failed: %s", e->local,
+				 strerror(-e->error));
+		return;
+	}
+	if (e->msg[0])
+		detail_add(detail, sizeof(detail), "%s", strerror(-e->error));
+	else if (e->error == -EPERM)
+		detail_add(detail, sizeof(detail),
+			   "CAP_NET_ADMIN is required");
+	if (e->has_offs) {
+		if (e->attr[0])
+			detail_add(detail, sizeof(detail),
+				   "bad attribute %s at offset %u", e->attr,
+				   e->offs);
+		else
+			detail_add(detail, sizeof(detail),
+				   "bad attribute at offset %u", e->offs);
+	}
+	if (e->has_miss) {
+		if (e->miss_nest[0])
+			detail_add(detail, sizeof(detail),
+				   "missing attribute %u in nest %s",
+				   e->miss_type, e->miss_nest);
+		else
+			detail_add(detail, sizeof(detail),
+				   "missing attribute %u", e->miss_type);
+	}
+	fp_error("%s%s%s%s", e->msg[0] ? e->msg : strerror(-e->error),
+		 detail[0] ? " (" : "", detail, detail[0] ? ")" : "");
+}
+
+/* ---- family resolution -------------------------------------------------- */
+
+static int nl_mcgrps_parse(const struct nlattr *groups, struct nl_family *fam)
+{
+	const struct nlattr *grp;
+
+	mnl_attr_for_each_nested(grp, groups) {
+		const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1];
+		struct nl_mcgrp *g;
+		const char *name;
+		uint32_t id;
+
+		if (fam->n_mcgrps >= NL_MAX_MCGRPS)
+			break;
+		if (nl_nest_parse(grp, tb, CTRL_ATTR_MCAST_GRP_MAX))
+			return -EBADMSG;
+		name = nl_attr_str(tb[CTRL_ATTR_MCAST_GRP_NAME]);
+		if (!name || nl_attr_u32(tb[CTRL_ATTR_MCAST_GRP_ID], &id))
+			return -EBADMSG;
+		g = &fam->mcgrps[fam->n_mcgrps++];
+		g->id = id;
+		snprintf(g->name, sizeof(g->name), "%s", name);
+	}
+	return 0;
+}
+
+static int nl_family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	struct nl_family *fam = data;
+	const char *name;
+
+	if (nl_genl_parse(nlh, tb, CTRL_ATTR_MAX) ||
+	    nl_attr_u16(tb[CTRL_ATTR_FAMILY_ID], &fam->id) ||
+	    !(name = nl_attr_str(tb[CTRL_ATTR_FAMILY_NAME])))
+		goto bad;
+	snprintf(fam->name, sizeof(fam->name), "%s", name);
+	/* Optional in principle; the kernel always sends them. */
+	nl_attr_u32(tb[CTRL_ATTR_VERSION], &fam->version);
+	nl_attr_u32(tb[CTRL_ATTR_HDRSIZE], &fam->hdrsize);
+	nl_attr_u32(tb[CTRL_ATTR_MAXATTR], &fam->maxattr);
+	if (tb[CTRL_ATTR_MCAST_GROUPS] &&
+	    nl_mcgrps_parse(tb[CTRL_ATTR_MCAST_GROUPS], fam))
+		goto bad;
+	return NL_CB_OK;
+bad:
+	fam->id = 0;
+	return -EBADMSG;
+}
+
+int nl_family_resolve(struct nl_ctx *nl, const char *name,
+		      struct nl_family *fam)
+{
+	struct nlmsghdr *nlh;
+	int err;
+
+	memset(fam, 0, sizeof(*fam));
+	nlh = nl_msg_genl(nl, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, 0);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
+	err = nl_exec_quiet(nl, nlh, nl_family_cb, fam);
+	if (!err && !fam->id) {
+		nl->err.error = err = -EBADMSG;
+		nl->err.local = "reply";
+	}
+	return err;
+}
+
+int nl_family_mcgrp(const struct nl_family *fam, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < fam->n_mcgrps; i++)
+		if (!strcmp(fam->mcgrps[i].name, name))
+			return fam->mcgrps[i].id;
+	return -ENOENT;
+}
+
+/* ---- reply parsing helpers ---------------------------------------------- */
+
+struct nl_parse {
+	const struct nlattr **tb;
+	unsigned int max;
+};
+
+static int nl_parse_cb(const struct nlattr *attr, void *data)
+{
+	struct nl_parse *p = data;
+	uint16_t type = mnl_attr_get_type(attr);
+
+	if (type <= p->max)
+		p->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+int nl_genl_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		  unsigned int max)
+{
+	struct nl_parse p = { tb, max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (mnl_nlmsg_get_payload_len(nlh) < GENL_HDRLEN)
+		return -EBADMSG;
+	if (mnl_attr_parse(nlh, GENL_HDRLEN, nl_parse_cb, &p) != MNL_CB_OK)
+		return -EBADMSG;
+	return 0;
+}
+
+int nl_nest_parse(const struct nlattr *nest, const struct nlattr **tb,
+		  unsigned int max)
+{
+	struct nl_parse p = { tb, max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (mnl_attr_parse_nested(nest, nl_parse_cb, &p) != MNL_CB_OK)
+		return -EBADMSG;
+	return 0;
+}
+
+const char *nl_attr_str(const struct nlattr *a)
+{
+	if (!a || mnl_attr_validate(a, MNL_TYPE_NUL_STRING) < 0)
+		return NULL;
+	return mnl_attr_get_str(a);
+}
+
+static int nl_attr_fixed(const struct nlattr *a, void *v, size_t size)
+{
+	if (!a || mnl_attr_get_payload_len(a) != size)
+		return -EBADMSG;
+	memcpy(v, mnl_attr_get_payload(a), size);
+	return 0;
+}
+
+int nl_attr_u8(const struct nlattr *a, uint8_t *v)
+{
+	return nl_attr_fixed(a, v, sizeof(*v));
+}
+
+int nl_attr_u16(const struct nlattr *a, uint16_t *v)
+{
+	return nl_attr_fixed(a, v, sizeof(*v));
+}
+
+int nl_attr_u32(const struct nlattr *a, uint32_t *v)
+{
+	return nl_attr_fixed(a, v, sizeof(*v));
+}
+
+int nl_attr_u64(const struct nlattr *a, uint64_t *v)
+{
+	return nl_attr_fixed(a, v, sizeof(*v));
+}
