@@ -50,7 +50,7 @@ finish() {
 }
 
 if [ "$mode" = demo ]; then
-	sh /demo.sh
+	dash /demo.sh
 	finish
 fi
 
@@ -98,7 +98,7 @@ for t in /selftests/*.sh; do
 	[ "$name" = lib ] && continue
 	case "$name" in $only) ;; *) continue ;; esac
 	echo "FP-SCRIPT-BEGIN: $name"
-	( cd /selftests && sh "$t" )
+	( cd /selftests && dash "$t" )
 	echo "FP-SCRIPT: $name rc=$?"
 done
 

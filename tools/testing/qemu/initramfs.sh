@@ -46,6 +46,9 @@ for prog in ip tc nft; do
 	add_prog "$path" "/usr/sbin/$prog"
 done
 add_prog "$fpctl" /usr/sbin/fpctl
+# Debian's busybox shell prefers its own applets to programs on PATH (its
+# ip has no netns): the selftests run under dash, which does not.
+add_prog /bin/dash /bin/dash
 
 for ko in "$moddir"/*.ko; do
 	install -m 644 "$ko" "$root/lib/modules/"
