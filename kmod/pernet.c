@@ -24,16 +24,23 @@ struct fp_net *fp_net(const struct net *net)
 static int __net_init fp_net_init(struct net *net)
 {
 	struct fp_net *fpn = fp_net(net);
+	int err;
 
 	mutex_init(&fpn->lock);
 	fpn->generation = 1;
-	return 0;
+	err = fp_model_init(&fpn->model, &fpn->lock);
+	if (err)
+		mutex_destroy(&fpn->lock);
+	return err;
 }
 
 static void __net_exit fp_net_exit(struct net *net)
 {
 	struct fp_net *fpn = fp_net(net);
 
+	mutex_lock(&fpn->lock);
+	fp_model_destroy(&fpn->model);
+	mutex_unlock(&fpn->lock);
 	mutex_destroy(&fpn->lock);
 }
 

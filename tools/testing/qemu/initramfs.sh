@@ -33,8 +33,8 @@ done
 add_prog() {
 	local src=$1 dst=$2 lib
 	install -D -m 755 "$src" "$root$dst"
-	for lib in $(ldd "$src" | awk '/=> \//{ print $3 } /^\s*\/lib/{ print $1 }'); do
-		[ -e "$root$lib" ] || install -D -m 644 "$(readlink -f "$lib")" "$root$lib"
+	for lib in $(ldd "$src" | awk '/=> \//{ print $3 } /^[ \t]*\//{ print $1 }'); do
+		[ -e "$root$lib" ] || install -D -m 755 "$(readlink -f "$lib")" "$root$lib"
 	done
 }
 

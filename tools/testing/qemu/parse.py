@@ -18,6 +18,8 @@ import re
 import sys
 
 RESULT = re.compile(r'^(\s*)(not ok|ok)\s+\d+\s*(?:-\s*)?([^#]*?)\s*(?:#\s*(\S+).*)?$')
+# KUnit's own per-suite tally, e.g. "# fastpath_netlink: pass:2 fail:1 skip:0 total:3".
+TALLY = re.compile(r'^\s*# (\S+): pass:(\d+) fail:(\d+) skip:(\d+) total:(\d+)')
 CASE = re.compile(r'FP-CASE: (PASS|FAIL|SKIP) (\S+)')
 SCRIPT = re.compile(r'FP-SCRIPT: (\S+) rc=(\d+)')
 
@@ -69,6 +71,25 @@ def ktap_leaves(lines):
     return out
 
 
+def kmemleak_objects(block, start_jiffies):
+    """Split a kmemleak report into objects leaked by the tests (each a
+    list of lines) and a count of objects allocated before they started."""
+    objects = []
+    for line in block:
+        if line.startswith('unreferenced object'):
+            objects.append([line])
+        elif objects:
+            objects[-1].append(line)
+    leaks, boot = [], 0
+    for obj in objects:
+        m = re.search(r'jiffies (\d+)', '\n'.join(obj[:3]))
+        if start_jiffies is not None and m and int(m.group(1)) < start_jiffies:
+            boot += 1
+        else:
+            leaks.append(obj)
+    return leaks, boot
+
+
 def strip_time(line):
     return re.sub(r'^\[\s*\d+\.\d+\]\s?', '', line)
 
@@ -79,6 +100,7 @@ def parse(text):
     script_fail = {}
     script_rc = {}
     done = False
+    start_jiffies = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -92,20 +114,41 @@ def parse(text):
             leaves = ktap_leaves(block)
             if not leaves:
                 failed.append('kunit/%s: no results' % suite)
+            got = {'pass': [], 'fail': [], 'skip': []}
             for name, status in leaves:
-                tag = 'kunit/%s/%s' % (suite, name)
-                {'pass': passed, 'fail': failed, 'skip': skipped}[status].append(tag)
+                got[status].append('kunit/%s/%s' % (suite, name))
+            # Long assertion messages can mangle result lines on the
+            # console: KUnit's own tally of the suite is authoritative.
+            for l in block:
+                m = TALLY.match(l)
+                if m and m.group(1) == suite:
+                    for status, n in zip(('pass', 'fail', 'skip'),
+                                         map(int, m.group(2, 3, 4))):
+                        while len(got[status]) < n:
+                            got[status].append('kunit/%s/(result line unreadable)' % suite)
+            passed += got['pass']
+            failed += got['fail']
+            skipped += got['skip']
         elif line.startswith('FP-KMEMLEAK-BEGIN'):
             block = []
             i += 1
             while i < len(lines) and not lines[i].startswith('FP-KMEMLEAK-END'):
                 block.append(lines[i])
                 i += 1
-            leaks = sum(1 for l in block if l.startswith('unreferenced object'))
+            leaks, boot = kmemleak_objects(block, start_jiffies)
+            if boot:
+                print('note: kmemleak: %d objects leaked during boot, before '
+                      'the tests (not ours)' % boot)
             if leaks:
-                failed.append('kmemleak: %d unreferenced objects' % leaks)
-                for l in block[:60]:
-                    print('  | ' + l)
+                failed.append('kmemleak: %d unreferenced objects' % len(leaks))
+                for obj in leaks[:4]:
+                    for l in obj:
+                        print('  | ' + l)
+        elif line.startswith('FP-JIFFIES-START '):
+            try:
+                start_jiffies = int(line.split()[1])
+            except (IndexError, ValueError):
+                pass
         else:
             m = CASE.search(line)
             if m:
@@ -127,6 +170,8 @@ def parse(text):
             failed.append('selftest/%s: exited %d without a failed case' % (script, rc))
         elif rc == 0 and nfail:
             failed.append('selftest/%s: exited 0 despite failed cases' % script)
+    if not passed and not failed:
+        failed.append('harness: no test ran')
     if not done:
         failed.append('guest: no FP-DONE (crash, panic or timeout)')
 

@@ -11,7 +11,8 @@
 # panic_on_warn and a hard timeout, and hands the console log to parse.py.
 # The log is kept in build/logs/; its path is printed.
 #
-# Environment: FP_TIMEOUT (seconds, default 1200), FP_JSON (write counts).
+# Environment: FP_TIMEOUT (seconds, default 1200), FP_JSON (write counts),
+# FP_KDIR (use this kernel build directory instead of kernel.sh's).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +42,8 @@ log="$logs/$label-console.log"
 step() { printf '[%s] %s\n' "$kver" "$*" >&2; }
 
 step "kernel"
-kdir=$("$here/kernel.sh" "$kver")
+# FP_KDIR points at a prebuilt kernel build directory (debugging only).
+kdir=${FP_KDIR:-$("$here/kernel.sh" "$kver")}
 
 step "module (W=1 -Werror) against $kdir"
 moddir="$work/module"
