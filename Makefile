@@ -13,6 +13,8 @@
 #   make dkms-check      install the .debs, boot Debian's stock kernel with
 #                        the DKMS-built module, then purge
 #   make check-harness   prove the harness fails on failing tests
+#   make check-tools     the trie's user-space differential, stress, fuzz tests
+#   make bench-lpm       the trie against DPDK rte_lpm/rte_lpm6
 
 KERNELS ?= 6.1
 # Default kernel build dir: the running kernel's, else Debian's stock one.
@@ -25,7 +27,7 @@ KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
 
 .PHONY: all module fpctl deps check demo lint checkpatch sparse deb dkms-check \
-	check-harness clean help
+	check-harness check-tools bench-lpm ynl-sync clean help
 
 all: module
 
@@ -45,7 +47,11 @@ check: deps
 demo: deps
 	tools/testing/qemu/run.sh --mode demo --extra $(TOP)/tools/demo $(firstword $(KERNELS))
 
-lint: checkpatch sparse
+lint: checkpatch sparse ynl-sync
+
+# The YNL spec and uapi/linux/fastpath.h describe the same family.
+ynl-sync:
+	@python3 tools/testing/ynl-sync.py
 
 # compat.h is the one place allowed to test LINUX_VERSION_CODE.
 CHECKPATCH = $(KSRC_61)/scripts/checkpatch.pl --strict --no-tree --quiet \
@@ -72,13 +78,23 @@ deb:
 dkms-check: deps
 	tools/testing/dkms/dkms-check.sh
 
+# The route trie, built in user space from the same source (kmod/trie.c).
+check-tools: deps
+	$(MAKE) -s -C tools/trie-test check
+	$(MAKE) -s -C tools/stress check
+	$(MAKE) -s -C tools/fuzz check
+
+bench-lpm: deps
+	@$(MAKE) -s --no-print-directory -C tools/bench run
+
 check-harness: deps
 	tools/testing/qemu/selftest-harness.sh $(firstword $(KERNELS))
 
 clean:
 	@test -z "$(KDIR)" || $(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools/fpctl clean
+	for d in trie-test stress fuzz bench; do $(MAKE) -C tools/$$d clean; done
 	rm -rf build
 
 help:
-	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n "3,19p" Makefile | sed 's/^# \{0,1\}//'

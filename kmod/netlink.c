@@ -3,6 +3,8 @@
  * The "fastpath" generic netlink family: the only way user space configures
  * and observes the module.  Every network namespace has its own view
  * (netnsok); Documentation/netlink/specs/fastpath.yaml describes the family.
+ * This file holds the family, its operation table and INFO_GET; the
+ * object operations are in nl_objects.c, the policies in nl_policy.c.
  */
 #include <linux/module.h>
 #include <linux/utsname.h>
@@ -12,8 +14,6 @@
 #include "compat.h"
 #include "fastpath.h"
 #include "netlink.h"
-
-static struct genl_family fp_genl_family;
 
 /**
  * fp_nl_info_fill() - build a FASTPATH_CMD_INFO_GET reply
@@ -69,39 +69,147 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+#define FP_NL_MAXATTR_circuit	FASTPATH_A_CIRCUIT_MAX
+#define FP_NL_MAXATTR_auth	FASTPATH_A_AUTH_MAX
+#define FP_NL_MAXATTR_vnet	FASTPATH_A_VNET_MAX
+#define FP_NL_MAXATTR_peering	FASTPATH_A_PEERING_MAX
+#define FP_NL_MAXATTR_endpoint	FASTPATH_A_ENDPOINT_MAX
+#define FP_NL_MAXATTR_conn	FASTPATH_A_CONN_MAX
+#define FP_NL_MAXATTR_exception	FASTPATH_A_EXCEPTION_MAX
+#define FP_NL_MAXATTR_udr	FASTPATH_A_UDR_MAX
+
+/* Configuration ops: CAP_NET_ADMIN in the namespace owner's user ns. */
+#define FP_CFG_OP(_cmd, _doit, _set)					\
+	{								\
+		.cmd = _cmd,						\
+		.doit = _doit,						\
+		.policy = fp_nl_##_set##_policy,			\
+		.maxattr = FP_NL_MAXATTR_##_set,			\
+		.flags = GENL_UNS_ADMIN_PERM,				\
+	}
+
+/* GET: do and dump, open to everyone in the namespace. */
+#define FP_GET_OP(_cmd, _doit, _dumpit, _set)				\
+	{								\
+		.cmd = _cmd,						\
+		.doit = _doit,						\
+		.dumpit = _dumpit,					\
+		.policy = fp_nl_##_set##_policy,			\
+		.maxattr = FP_NL_MAXATTR_##_set,			\
+	}
+
 /*
- * Operations without a policy get the core's reject-all policy: a request
- * carrying any attribute is refused with an extack message.
+ * INFO_GET has no policy: the core's reject-all policy refuses a request
+ * carrying any attribute with an extack message.
  */
-static const struct genl_small_ops fp_genl_ops[] = {
+static const struct genl_ops fp_genl_ops[] = {
 	{
 		.cmd = FASTPATH_CMD_INFO_GET,
 		.doit = fp_nl_info_get_doit,
 	},
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_NEW, fp_nl_circuit_new,
+		  circuit),
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_DEL, fp_nl_circuit_del,
+		  circuit),
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_SET, fp_nl_circuit_set,
+		  circuit),
+	FP_GET_OP(FASTPATH_CMD_CIRCUIT_GET, fp_nl_circuit_get,
+		  fp_nl_circuit_dump, circuit),
+	FP_CFG_OP(FASTPATH_CMD_AUTH_NEW, fp_nl_auth_new, auth),
+	FP_CFG_OP(FASTPATH_CMD_AUTH_DEL, fp_nl_auth_del, auth),
+	FP_GET_OP(FASTPATH_CMD_AUTH_GET, fp_nl_auth_get, fp_nl_auth_dump,
+		  auth),
+	FP_CFG_OP(FASTPATH_CMD_VNET_NEW, fp_nl_vnet_new, vnet),
+	FP_CFG_OP(FASTPATH_CMD_VNET_DEL, fp_nl_vnet_del, vnet),
+	FP_CFG_OP(FASTPATH_CMD_VNET_SET, fp_nl_vnet_set, vnet),
+	FP_GET_OP(FASTPATH_CMD_VNET_GET, fp_nl_vnet_get, fp_nl_vnet_dump,
+		  vnet),
+	FP_CFG_OP(FASTPATH_CMD_PEERING_NEW, fp_nl_peering_new,
+		  peering),
+	FP_CFG_OP(FASTPATH_CMD_PEERING_DEL, fp_nl_peering_del,
+		  peering),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_NEW, fp_nl_endpoint_new,
+		  endpoint),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_DEL, fp_nl_endpoint_del,
+		  endpoint),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_SET, fp_nl_endpoint_set,
+		  endpoint),
+	FP_GET_OP(FASTPATH_CMD_ENDPOINT_GET, fp_nl_endpoint_get,
+		  fp_nl_endpoint_dump, endpoint),
+	FP_CFG_OP(FASTPATH_CMD_CONN_NEW, fp_nl_conn_new, conn),
+	FP_CFG_OP(FASTPATH_CMD_CONN_DEL, fp_nl_conn_del, conn),
+	FP_CFG_OP(FASTPATH_CMD_CONN_SET, fp_nl_conn_set, conn),
+	FP_GET_OP(FASTPATH_CMD_CONN_GET, fp_nl_conn_get, fp_nl_conn_dump,
+		  conn),
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_NEW, fp_nl_exception_new,
+		  exception),
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_DEL, fp_nl_exception_del,
+		  exception),
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_SET, fp_nl_exception_set,
+		  exception),
+	FP_GET_OP(FASTPATH_CMD_EXCEPTION_GET, fp_nl_exception_get,
+		  fp_nl_exception_dump, exception),
+	FP_CFG_OP(FASTPATH_CMD_UDR_NEW, fp_nl_udr_new, udr),
+	FP_CFG_OP(FASTPATH_CMD_UDR_DEL, fp_nl_udr_del, udr),
+	FP_CFG_OP(FASTPATH_CMD_UDR_SET, fp_nl_udr_set, udr),
+	FP_GET_OP(FASTPATH_CMD_UDR_GET, fp_nl_udr_get, fp_nl_udr_dump,
+		  udr),
 };
 
 static const struct genl_multicast_group fp_genl_mcgrps[] = {
 	{ .name = FASTPATH_MCGRP_CONFIG },
 };
 
-static struct genl_family fp_genl_family __ro_after_init = {
+struct genl_family fp_genl_family __ro_after_init = {
 	.name = FASTPATH_FAMILY_NAME,
 	.version = FASTPATH_FAMILY_VERSION,
 	.netnsok = true,
 	.module = THIS_MODULE,
-	.small_ops = fp_genl_ops,
-	.n_small_ops = ARRAY_SIZE(fp_genl_ops),
+	.ops = fp_genl_ops,
+	.n_ops = ARRAY_SIZE(fp_genl_ops),
 	.mcgrps = fp_genl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(fp_genl_mcgrps),
 };
+
+/* The UAPI enums are the model's values: nothing is translated. */
+#define FP_SAME(uapi, model)	BUILD_BUG_ON((int)(uapi) != (int)(model))
+
+static void __init fp_netlink_check_uapi(void)
+{
+	FP_SAME(FASTPATH_TIER_PREMIUM, FP_TIER_PREMIUM);
+	FP_SAME(FASTPATH_PORT_10G, FP_PORT_10G);
+	FP_SAME(FASTPATH_PORT_100G, FP_PORT_100G);
+	FP_SAME(FASTPATH_SKU_STANDARD, FP_SKU_STANDARD);
+	FP_SAME(FASTPATH_SKU_HIGH_PERFORMANCE, FP_SKU_HIGH_PERFORMANCE);
+	FP_SAME(FASTPATH_SKU_ULTRA_PERFORMANCE, FP_SKU_ULTRA_PERFORMANCE);
+	FP_SAME(FASTPATH_SKU_ERGW1AZ, FP_SKU_ERGW1AZ);
+	FP_SAME(FASTPATH_SKU_ERGW2AZ, FP_SKU_ERGW2AZ);
+	FP_SAME(FASTPATH_SKU_ERGW3AZ, FP_SKU_ERGW3AZ);
+	FP_SAME(FASTPATH_SKU_ERGWSCALE, FP_SKU_ERGWSCALE);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_PRIVATE_ENDPOINT, FP_EXC_PRIVATE_ENDPOINT);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_INTERNAL_LB, FP_EXC_INTERNAL_LB);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_BASIC_LB, FP_EXC_BASIC_LB);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_DNS_RESOLVER, FP_EXC_DNS_RESOLVER);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_CROSS_REGION, FP_EXC_CROSS_REGION);
+	FP_SAME(FASTPATH_EXCEPTION_KIND_MANUAL, FP_EXC_MANUAL);
+	FP_SAME(FASTPATH_CONN_F_FASTPATH, FP_CONN_F_FASTPATH);
+	FP_SAME(FASTPATH_CONN_F_PEERING, FP_CONN_F_PEERING);
+	FP_SAME(FASTPATH_CONN_F_UDR, FP_CONN_F_UDR);
+	FP_SAME(FASTPATH_CONN_F_PRIVATE_LINK, FP_CONN_F_PRIVATE_LINK);
+	BUILD_BUG_ON((int)FP_CONN_F_ALL != (int)(FASTPATH_CONN_F_FASTPATH |
+				       FASTPATH_CONN_F_PEERING |
+				       FASTPATH_CONN_F_UDR |
+				       FASTPATH_CONN_F_PRIVATE_LINK));
+}
 
 /**
  * fp_netlink_init() - register the "fastpath" generic netlink family
  *
  * Return: 0 or a negative errno.
  */
-int fp_netlink_init(void)
+int __init fp_netlink_init(void)
 {
+	fp_netlink_check_uapi();
 	return genl_register_family(&fp_genl_family);
 }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 lists=("$top/tools/deps.txt")
-for f in "$top"/tools/testing/*/deps.txt "$top"/tools/bench/deps.txt; do
+for f in "$top"/tools/testing/*/deps.txt "$top"/tools/bench/deps.txt "$top"/tools/fuzz/deps.txt; do
 	[ -f "$f" ] && lists+=("$f")
 done
 

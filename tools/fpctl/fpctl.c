@@ -29,6 +29,21 @@ static int do_help(struct fpctl *ctx, int argc, char **argv);
  * that in mind when naming new entries.
  */
 static const struct fpctl_cmd commands[] = {
+	{ "circuit", do_circuit, usage_circuit,
+	  "ExpressRoute circuits (uplink devices)" },
+	{ "auth", do_auth, usage_auth, "circuit authorizations" },
+	{ "vnet", do_vnet, usage_vnet,
+	  "virtual networks: gateway SKU, address spaces" },
+	{ "peering", do_peering, usage_peering, "vnet peerings" },
+	{ "endpoint", do_endpoint, usage_endpoint, "VM NICs" },
+	{ "connection", do_conn, usage_conn,
+	  "gateway connections (vnet to circuit) and their flags" },
+	{ "exception", do_exception, usage_exception,
+	  "prefixes that always go through the gateway" },
+	{ "udr", do_udr, usage_udr,
+	  "user-defined routes to an NVA endpoint" },
+	{ "monitor", do_monitor, usage_monitor,
+	  "print configuration changes as they happen" },
 	{ "version", do_version, usage_version,
 	  "show the versions of fpctl and of the fastpath module" },
 	{ "help", do_help, NULL,

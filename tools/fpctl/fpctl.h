@@ -91,5 +91,23 @@ int do_version(struct fpctl *ctx, int argc, char **argv);
 void usage_version(FILE *f);
 int do_debug(struct fpctl *ctx, int argc, char **argv);
 void usage_debug(FILE *f);
+int do_circuit(struct fpctl *ctx, int argc, char **argv);
+void usage_circuit(FILE *f);
+int do_auth(struct fpctl *ctx, int argc, char **argv);
+void usage_auth(FILE *f);
+int do_vnet(struct fpctl *ctx, int argc, char **argv);
+void usage_vnet(FILE *f);
+int do_peering(struct fpctl *ctx, int argc, char **argv);
+void usage_peering(FILE *f);
+int do_endpoint(struct fpctl *ctx, int argc, char **argv);
+void usage_endpoint(FILE *f);
+int do_conn(struct fpctl *ctx, int argc, char **argv);
+void usage_conn(FILE *f);
+int do_exception(struct fpctl *ctx, int argc, char **argv);
+void usage_exception(FILE *f);
+int do_udr(struct fpctl *ctx, int argc, char **argv);
+void usage_udr(FILE *f);
+int do_monitor(struct fpctl *ctx, int argc, char **argv);
+void usage_monitor(FILE *f);
 
 #endif /* FPCTL_FPCTL_H */

@@ -156,7 +156,7 @@ else
 	expect_exact "version without module: exact error" "$T/err" "$NOMOD"
 	if [ "$(wc -l <"$T/out")" -eq 1 ]; then ok "only the tool line"; else
 		not_ok "only the tool line"; fi
-	run v
+	run ve
 	expect "abbreviated version" 1 "^$TOOLVER\$" 'module not loaded'
 	run -j version
 	expect "-j version without module" 1 \

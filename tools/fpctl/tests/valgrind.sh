@@ -32,6 +32,7 @@ printf 'debug family "unterminated\n' >"$T/quote"
 
 vg tests/test_utils
 vg tests/test_nl
+vg tests/test_objects
 vg ./fpctl version
 vg ./fpctl -j -p version
 vg ./fpctl -V

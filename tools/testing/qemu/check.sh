@@ -44,6 +44,7 @@ host_step() {
 mkdir -p "$top/build"
 host_step fpctl-unit make -s -C "$top/tools/fpctl" check
 host_step lint make -s -C "$top" lint
+host_step trie-tools make -s -C "$top" check-tools
 
 for k in "${kernels[@]}"; do
 	t0=$(date +%s)

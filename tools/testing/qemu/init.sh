@@ -43,6 +43,10 @@ done
 
 # Keep the console for our markers: only warnings and worse from the kernel.
 echo 4 > /proc/sys/kernel/printk
+# insmod of a KUnit module runs every suite before it returns; under TCG on
+# a busy host that exceeds the default 120 s hung-task limit.
+[ -e /proc/sys/kernel/hung_task_timeout_secs ] &&
+	echo 1200 > /proc/sys/kernel/hung_task_timeout_secs
 
 finish() {
 	echo "FP-DONE"

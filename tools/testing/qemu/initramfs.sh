@@ -67,6 +67,8 @@ if [ -n "$extra" ]; then
 	cp -a "$extra"/. "$root"/
 fi
 
+# mktemp -d made the root 0700: unprivileged selftest users need to enter it.
+chmod 755 "$root"
 (cd "$root" && find . -print0 | LC_ALL=C sort -z |
 	cpio --null --quiet -o -H newc --owner=0:0) > "$out.tmp"
 mv "$out.tmp" "$out"

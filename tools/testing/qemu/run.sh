@@ -11,7 +11,7 @@
 # panic_on_warn and a hard timeout, and hands the console log to parse.py.
 # The log is kept in build/logs/; its path is printed.
 #
-# Environment: FP_TIMEOUT (seconds, default 1200), FP_JSON (write counts),
+# Environment: FP_TIMEOUT (seconds, default 2400), FP_JSON (write counts),
 # FP_KDIR (use this kernel build directory instead of kernel.sh's).
 set -euo pipefail
 
@@ -70,14 +70,14 @@ make -s -C "$top/tools/fpctl" >/dev/null
 step "initramfs"
 "$here/initramfs.sh" "$work/initramfs.cpio" "$work/ko" "$top/tools/fpctl/fpctl" $extra
 
-step "boot (TCG, timeout ${FP_TIMEOUT:-1200}s), console log: $log"
+step "boot (TCG, timeout ${FP_TIMEOUT:-2400}s), console log: $log"
 start=$(date +%s)
 rc=0
-timeout --foreground -k 10 "${FP_TIMEOUT:-1200}" \
+timeout --foreground -k 10 "${FP_TIMEOUT:-2400}" \
 	qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 2G \
 	-display none -monitor none -serial "file:$log" -no-reboot \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1 kmemleak=on quiet fp.only=$only fp.mode=$mode" \
+	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 kmemleak=on quiet fp.only=$only fp.mode=$mode" \
 	</dev/null || rc=$?
 step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Helpers shared by the operations of the "fastpath" family: the namespace
+ * lock and generation, prefixes, device checks, building replies and
+ * change notifications, and dump messages that detect concurrent change.
+ */
+#include <linux/netdevice.h>
+#include <linux/rcupdate.h>
+#include <net/genetlink.h>
+#include <linux/fastpath.h>
+
+#include "compat.h"
+#include "fastpath.h"
+#include "model.h"
+#include "netlink.h"
+
+/**
+ * fp_nl_lock() - lock the configuration of the request's namespace
+ * @info: the request
+ *
+ * Return: the namespace's state, locked.
+ */
+struct fp_net *fp_nl_lock(struct genl_info *info)
+{
+	struct fp_net *fpn = fp_net(genl_info_net(info));
+
+	mutex_lock(&fpn->lock);
+	return fpn;
+}
+
+/**
+ * fp_nl_unlock() - unlock, bumping the generation if anything changed
+ * @fpn: the namespace's state
+ * @changed: the request changed the configuration
+ *
+ * Dumps in progress compare the generation to flag NLM_F_DUMP_INTR.
+ */
+void fp_nl_unlock(struct fp_net *fpn, bool changed)
+{
+	if (changed) {
+		fpn->generation++;
+		/* 0 means "no sequence check" to genl_dump_check_consistent */
+		if (!fpn->generation)
+			fpn->generation++;
+	}
+	mutex_unlock(&fpn->lock);
+}
+
+/**
+ * fp_nl_get_prefix() - parse a nested "prefix" attribute
+ * @nla: the attribute (already validated against fp_nl_prefix_policy)
+ * @p: the prefix
+ * @extack: error reporting
+ *
+ * Return: 0, or -EINVAL with a message and @nla as the bad attribute.
+ */
+int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
+		     struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[FASTPATH_A_PREFIX_MAX + 1];
+	int err;
+
+	err = nla_parse_nested(tb, FASTPATH_A_PREFIX_MAX, nla,
+			       fp_nl_prefix_policy, extack);
+	if (err)
+		return err;
+	if (!tb[FASTPATH_A_PREFIX_ADDR] || !tb[FASTPATH_A_PREFIX_LEN]) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "prefix needs both addr and len");
+		return -EINVAL;
+	}
+	memset(p, 0, sizeof(*p));
+	switch (nla_len(tb[FASTPATH_A_PREFIX_ADDR])) {
+	case 4:
+		p->family = AF_INET;
+		break;
+	case 16:
+		p->family = AF_INET6;
+		break;
+	default:
+		NL_SET_ERR_MSG_ATTR(extack, tb[FASTPATH_A_PREFIX_ADDR],
+				    "prefix address must be 4 or 16 bytes");
+		return -EINVAL;
+	}
+	nla_memcpy(p->addr, tb[FASTPATH_A_PREFIX_ADDR], sizeof(p->addr));
+	p->len = nla_get_u8(tb[FASTPATH_A_PREFIX_LEN]);
+	if (p->len > (p->family == AF_INET ? 32 : 128)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[FASTPATH_A_PREFIX_LEN],
+				    "prefix length too long for the address family");
+		return -EINVAL;
+	}
+	if (!fp_prefix_valid(p)) {
+		NL_SET_ERR_MSG_ATTR(extack, nla, "prefix has host bits set");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * fp_nl_put_prefix() - add a nested "prefix" attribute
+ * @skb: the message
+ * @type: attribute type of the nest
+ * @p: the prefix
+ *
+ * Return: 0 or -EMSGSIZE.
+ */
+int fp_nl_put_prefix(struct sk_buff *skb, int type, const struct fp_prefix *p)
+{
+	struct nlattr *nest;
+
+	nest = nla_nest_start(skb, type);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put(skb, FASTPATH_A_PREFIX_ADDR,
+		    p->family == AF_INET ? 4 : 16, p->addr) ||
+	    nla_put_u8(skb, FASTPATH_A_PREFIX_LEN, p->len)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/**
+ * fp_nl_check_ifindex() - read an ifindex attribute and check the device
+ * @info: the request
+ * @attr: the attribute type
+ * @ifindex: the ifindex (0 means no device and is always accepted)
+ *
+ * Return: 0, or -ENODEV if no such device exists in the request's namespace.
+ */
+int fp_nl_check_ifindex(struct genl_info *info, int attr, int *ifindex)
+{
+	struct net *net = genl_info_net(info);
+	bool found;
+
+	*ifindex = nla_get_u32(info->attrs[attr]);
+	if (!*ifindex)
+		return 0;
+	rcu_read_lock();
+	found = dev_get_by_index_rcu(net, *ifindex);
+	rcu_read_unlock();
+	if (!found) {
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "no such device in this network namespace");
+		NL_SET_BAD_ATTR(info->extack, info->attrs[attr]);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+/**
+ * fp_nl_obj_msg() - build a message describing one object
+ * @m: the model (locked)
+ * @fill: adds the object's attributes
+ * @obj: the object
+ * @size: expected payload size
+ * @cmd: command of the message
+ * @portid: destination port, 0 for notifications
+ * @seq: sequence number
+ *
+ * Return: the message or an ERR_PTR().
+ */
+struct sk_buff *fp_nl_obj_msg(const struct fp_model *m, fp_nl_fill_t fill,
+			      const void *obj, size_t size, u8 cmd,
+			      u32 portid, u32 seq)
+{
+	struct sk_buff *msg;
+	void *hdr;
+	int err;
+
+	msg = genlmsg_new(size, GFP_KERNEL);
+	if (!msg)
+		return ERR_PTR(-ENOMEM);
+	hdr = genlmsg_put(msg, portid, seq, &fp_genl_family, 0, cmd);
+	if (!hdr) {
+		err = -EMSGSIZE;
+		goto err_free;
+	}
+	err = fill(msg, m, obj);
+	if (err)
+		goto err_free;
+	genlmsg_end(msg, hdr);
+	return msg;
+
+err_free:
+	nlmsg_free(msg);
+	return ERR_PTR(err);
+}
+
+/**
+ * fp_nl_reply() - answer a request with one object
+ * @info: the request
+ * @m: the model (locked)
+ * @fill: adds the object's attributes
+ * @obj: the object
+ * @size: expected payload size
+ *
+ * Return: 0 or a negative errno.
+ */
+int fp_nl_reply(struct genl_info *info, const struct fp_model *m,
+		fp_nl_fill_t fill, const void *obj, size_t size)
+{
+	struct sk_buff *msg;
+
+	msg = fp_nl_obj_msg(m, fill, obj, size, info->genlhdr->cmd,
+			    info->snd_portid, info->snd_seq);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	return genlmsg_reply(msg, info);
+}
+
+/**
+ * fp_nl_notify() - send a change notification to the "config" group
+ * @info: the request that made the change
+ * @msg: from fp_nl_obj_msg(), or an ERR_PTR() or NULL (nothing is sent)
+ */
+void fp_nl_notify(struct genl_info *info, struct sk_buff *msg)
+{
+	if (IS_ERR_OR_NULL(msg))
+		return;
+	genlmsg_multicast_netns(&fp_genl_family, genl_info_net(info), msg,
+				0, 0, GFP_KERNEL);
+}
+
+/**
+ * fp_nl_dump_put() - start one message of a dump
+ * @skb: the dump buffer
+ * @cb: the dump; cb->seq holds the generation the dump started from
+ * @fpn: the namespace's state (locked)
+ * @cmd: command of the message
+ *
+ * Flags the message NLM_F_DUMP_INTR if the configuration changed since an
+ * earlier part of the same dump.
+ *
+ * Return: the genetlink header, or NULL if @skb is full.
+ */
+void *fp_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+		     struct fp_net *fpn, u8 cmd)
+{
+	void *hdr;
+
+	cb->seq = fpn->generation;
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &fp_genl_family, NLM_F_MULTI, cmd);
+	if (hdr)
+		genl_dump_check_consistent(cb, hdr);
+	return hdr;
+}

@@ -1,0 +1,1418 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Route lookup table: a multibit, popcount-compressed trie in the spirit of
+ * Poptrie (Asai and Ohara, SIGCOMM 2015), with the original prefixes kept
+ * inside the nodes the way Tree Bitmap (Eatherton et al., 2004) keeps them.
+ *
+ * Layout
+ * ------
+ * Keys are 32 (IPv4) or 128 (IPv6) bits, held as two host-order u64 words.
+ * The trie has a fixed stride of 6 bits: a node at depth d (d = 0, 6, 12,
+ * ...) splits its address range into 64 slots by key bits [d, d + 6).
+ *
+ *   struct fp_node { u64 vec; struct fp_node *kids; struct fp_blk *blk; }
+ *
+ * Bit s of @vec says that slot s has a child node; the children of a node
+ * are one contiguous array, child s being kids[popcount(vec & mask(s)) - 1]
+ * (no pointer per child).  Every other slot is a leaf: its value is the
+ * value of the longest prefix covering the whole slot ("leaf pushing").
+ * Leaves are run-length compressed as in Poptrie: bit s of blk->leafvec is
+ * set where a run of equal leaf values starts, and the leaf of slot s is
+ * blk->v[popcount(leafvec & mask(s)) - 1].  A lookup is therefore a loop of
+ * "test a bit, popcount, index" with one dependent load per 6 bits and no
+ * backtracking; tables with long runs of equal values (the common case)
+ * need few leaves.
+ *
+ * The trie is also the route store.  A node at depth d keeps the prefixes
+ * whose length is d + 1 .. d + 6 in a 126-bit map (blk->pmap, positions in
+ * heap order: length d + r, r bits b -> position 2^r - 2 + b) with their
+ * values after the leaves in blk->v.  The /0 route lives in the root.  A
+ * node exists only if it holds a prefix or a child, so exact get, delete
+ * and an ordered walk need no second structure, and fp_trie_mem() counts
+ * everything.  Values are opaque pointers owned by the caller; the table
+ * never dereferences them.
+ *
+ * Lookups start from a direct-pointing table (Poptrie's "direct
+ * pointing"): one word per 12-bit address prefix (18-bit once the table
+ * has 65,536 routes; 32 KiB or 2 MiB), holding either the node at that
+ * depth or, tagged with bit 0, the leaf value covering the whole range (so
+ * values must be at least 2-byte aligned).  An IPv4 lookup is then at most
+ * 4 (usually 1-2) node levels.
+ *
+ * Compared with fib_trie (level-compressed binary trie, one node visit per
+ * skipped-or-compared bit group, backtracking on mismatch) this visits
+ * fewer nodes and never backtracks; compared with DIR-24-8 (rte_lpm) it
+ * trades one or two more dependent loads for a table 7-10x smaller that
+ * stays in cache.  Tools/bench and Documentation/performance.rst measure
+ * both.
+ *
+ * Updates
+ * -------
+ * Nodes are immutable once published.  An update rebuilds, under the
+ * writer mutex, new copies of the nodes on the path from the root to the
+ * prefix's home node, plus the child subtrees whose pushed-down leaves
+ * change (only below the prefix itself), sharing every untouched subtree
+ * with the old version.  Everything is allocated before anything is
+ * published: on -ENOMEM the new objects are freed and the table is as it
+ * was.  The new root is published with one rcu_assign_pointer(), so a
+ * lookup sees the table before or after the update, never a half-built
+ * node, and an update never makes another route disappear, even
+ * transiently.  The objects the
+ * update replaced are collected in one batch and freed by a single
+ * call_rcu(): no synchronize_rcu() per update.  The direct table is
+ * updated in place after the root is published: only its entries below the
+ * updated prefix or below the one node whose kids array was copied can
+ * change, and each goes from its old target to its new one in a single
+ * store (both valid until the grace period ends).  fp_trie_replace_all()
+ * builds a whole new trie off-line from a sorted copy of the routes (no
+ * copy-on-write, ~linear time) and swaps it in together with a new
+ * direct table, so readers switch between whole tables.
+ */
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/string.h>
+#include <linux/bitops.h>
+#include <linux/sort.h>
+#include <linux/mutex.h>
+#include <linux/lockdep.h>
+#include <linux/rcupdate.h>
+
+#include "compat.h"
+#include "trie.h"
+
+#define FP_STRIDE	6
+#define FP_SLOTS	64
+#define FP_NPOS		126	/* prefix positions per node */
+#define FP_MAXLEVEL	22	/* nodes on a 128-bit path: depths 0..126 */
+#define FP_DIR_SMALL	12	/* direct-pointing table bits ... */
+#define FP_DIR_BIG	18	/* ... from FP_DIR_GROW routes on */
+#define FP_DIR_GROW	65536
+#define FP_DIR_SHRINK	32768
+
+struct fp_key {
+	u64 hi;
+	u64 lo;
+};
+
+struct fp_blk;
+
+struct fp_node {
+	u64 vec;
+	struct fp_node *kids;
+	struct fp_blk *blk;
+};
+
+struct fp_blk {
+	u64 leafvec;
+	u64 pmap[2];
+	void *v[];	/* popcount(leafvec) leaves, then the prefixes' values */
+};
+
+/* Direct-pointing table: 2^bits words, see fp_dir_entry(). */
+struct fp_dir {
+	unsigned int bits;
+	unsigned long e[];
+};
+
+struct fp_trie_root {
+	struct fp_node n;
+	void *def;	/* value of the /0 route, or NULL */
+};
+
+/* Objects to free after a grace period, or to free on a failed update. */
+struct fp_gc {
+	struct rcu_head rcu;
+	size_t n;
+	size_t cap;
+	void *obj[];
+};
+
+/* One update (insert, delete or whole-table replace) being built. */
+struct fp_upd {
+	struct fp_trie *t;
+	struct fp_key key;
+	unsigned int len;
+	unsigned int hd;	/* home depth of the prefix */
+	int cpos;		/* its position in the home node */
+	void *cval;		/* new value, NULL to delete */
+	struct fp_gc *fresh;	/* allocated by this update */
+	struct fp_gc *stale;	/* replaced by this update */
+	ssize_t mem;		/* change of t->mem */
+};
+
+static inline u64 fp_mask(unsigned int s)
+{
+	/* bits 0..s; (2 << 63) wraps to 0, giving all ones */
+	return (2ULL << s) - 1;
+}
+
+static inline unsigned int fp_chunk(const struct fp_key *k, unsigned int d)
+{
+	if (d <= 58)
+		return (k->hi << d) >> 58;
+	if (d >= 64)
+		return (k->lo << (d - 64)) >> 58;
+	return ((k->hi << d) >> 58) | (k->lo >> (122 - d));
+}
+
+/* Set key bits [d, d + 6) to @s. */
+static inline void fp_set_chunk(struct fp_key *k, unsigned int d,
+				unsigned int s)
+{
+	u64 v = (u64)s;
+
+	if (d <= 58) {
+		k->hi &= ~(0x3fULL << (58 - d));
+		k->hi |= v << (58 - d);
+	} else if (d > 122) {	/* the chunk runs past bit 127 */
+		k->lo &= ~(0x3fULL >> (d - 122));
+		k->lo |= v >> (d - 122);
+	} else if (d >= 64) {
+		k->lo &= ~(0x3fULL << (122 - d));
+		k->lo |= v << (122 - d);
+	} else {
+		k->hi &= ~(0x3fULL >> (d - 58));
+		k->hi |= v >> (d - 58);
+		k->lo &= ~(0x3fULL << (122 - d));
+		k->lo |= v << (122 - d);
+	}
+}
+
+/* Keep the first @len bits of @k. */
+static inline void fp_key_trunc(struct fp_key *k, unsigned int len)
+{
+	if (len == 0) {
+		k->hi = 0;
+		k->lo = 0;
+	} else if (len < 64) {
+		k->hi &= ~0ULL << (64 - len);
+		k->lo = 0;
+	} else if (len == 64) {
+		k->lo = 0;
+	} else if (len < 128) {
+		k->lo &= ~0ULL << (128 - len);
+	}
+}
+
+static inline int fp_key_cmp(const struct fp_key *a, const struct fp_key *b)
+{
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	return 0;
+}
+
+static inline u64 fp_get_be64(const u8 *p)
+{
+	__be64 v;
+
+	memcpy(&v, p, sizeof(v));
+	return be64_to_cpu(v);
+}
+
+static inline void fp_put_be64(u8 *p, u64 x)
+{
+	__be64 v = cpu_to_be64(x);
+
+	memcpy(p, &v, sizeof(v));
+}
+
+static void fp_addr_to_key(const struct fp_trie *t, const u8 *addr,
+			   struct fp_key *k)
+{
+	if (t->bits == 32) {
+		__be32 v;
+
+		memcpy(&v, addr, sizeof(v));
+		k->hi = (u64)be32_to_cpu(v) << 32;
+		k->lo = 0;
+	} else {
+		k->hi = fp_get_be64(addr);
+		k->lo = fp_get_be64(addr + 8);
+	}
+}
+
+static void fp_key_to_prefix(const struct fp_trie *t, const struct fp_key *k,
+			     unsigned int len, struct fp_trie_prefix *p)
+{
+	memset(p, 0, sizeof(*p));
+	fp_put_be64(p->addr, k->hi);
+	if (t->bits == 128)
+		fp_put_be64(p->addr + 8, k->lo);
+	else
+		memset(p->addr + 4, 0, 4);
+	p->len = len;
+}
+
+/* Valid prefix with no host bits set -> key; else -EINVAL. */
+static int fp_prefix_key(const struct fp_trie *t,
+			 const struct fp_trie_prefix *p, struct fp_key *k)
+{
+	struct fp_key m;
+
+	if (p->len > t->bits)
+		return -EINVAL;
+	fp_addr_to_key(t, p->addr, k);
+	m = *k;
+	fp_key_trunc(&m, p->len);
+	return fp_key_cmp(&m, k) ? -EINVAL : 0;
+}
+
+/* ---- prefix positions inside a node ---- */
+
+static inline unsigned int fp_home(unsigned int len)
+{
+	return (len - 1) / FP_STRIDE * FP_STRIDE;
+}
+
+static inline unsigned int fp_pos(const struct fp_key *k, unsigned int len)
+{
+	unsigned int d = fp_home(len), r = len - d;
+
+	return (1U << r) - 2 + (fp_chunk(k, d) >> (FP_STRIDE - r));
+}
+
+static inline bool fp_pm_test(const u64 *pm, unsigned int p)
+{
+	return (pm[p >> 6] >> (p & 63)) & 1;
+}
+
+static inline unsigned int fp_pm_rank(const u64 *pm, unsigned int p)
+{
+	if (p < 64)
+		return hweight64(pm[0] & ((1ULL << p) - 1));
+	return hweight64(pm[0]) + hweight64(pm[1] & ((1ULL << (p - 64)) - 1));
+}
+
+static inline unsigned int fp_pm_weight(const u64 *pm)
+{
+	return hweight64(pm[0]) + hweight64(pm[1]);
+}
+
+static inline unsigned int fp_nleaves(const struct fp_blk *b)
+{
+	return hweight64(b->leafvec);
+}
+
+static inline void *fp_pm_val(const struct fp_blk *b, unsigned int p)
+{
+	return b->v[fp_nleaves(b) + fp_pm_rank(b->pmap, p)];
+}
+
+/*
+ * Longest of the node's own prefixes covering slot @s, else @inh.  @cpos,
+ * if >= 0, overrides that position with @cval (NULL: absent).
+ */
+static void *fp_slot_best(const struct fp_blk *b, unsigned int s, void *inh,
+			  int cpos, void *cval)
+{
+	int r;
+
+	for (r = FP_STRIDE; r >= 1; r--) {
+		unsigned int p = (1U << r) - 2 + (s >> (FP_STRIDE - r));
+
+		if ((int)p == cpos) {
+			if (cval)
+				return cval;
+			continue;
+		}
+		if (b && fp_pm_test(b->pmap, p))
+			return fp_pm_val(b, p);
+	}
+	return inh;
+}
+
+static inline size_t fp_kids_size(u64 vec)
+{
+	return hweight64(vec) * sizeof(struct fp_node);
+}
+
+static inline size_t fp_blk_size(unsigned int nleaves, unsigned int npfx)
+{
+	return sizeof(struct fp_blk) + (nleaves + npfx) * sizeof(void *);
+}
+
+/* ---- object lists ---- */
+
+static int fp_gc_push(struct fp_gc **gcp, void *obj)
+{
+	struct fp_gc *gc = *gcp, *ngc;
+	size_t cap;
+
+	if (!gc || gc->n == gc->cap) {
+		cap = gc ? gc->cap * 2 : 16;
+		ngc = kvmalloc(struct_size(ngc, obj, cap), GFP_KERNEL);
+		if (!ngc)
+			return -ENOMEM;
+		ngc->cap = cap;
+		ngc->n = 0;
+		if (gc) {
+			memcpy(ngc->obj, gc->obj, gc->n * sizeof(void *));
+			ngc->n = gc->n;
+			kvfree(gc);
+		}
+		*gcp = ngc;
+		gc = ngc;
+	}
+	gc->obj[gc->n++] = obj;
+	return 0;
+}
+
+static void fp_gc_free_now(struct fp_gc *gc)
+{
+	size_t i;
+
+	if (!gc)
+		return;
+	for (i = 0; i < gc->n; i++)
+		kvfree(gc->obj[i]);
+	kvfree(gc);
+}
+
+static void fp_gc_rcu(struct rcu_head *head)
+{
+	fp_gc_free_now(container_of(head, struct fp_gc, rcu));
+}
+
+static void *fp_alloc(struct fp_upd *u, size_t size)
+{
+	void *p;
+
+	if (u->t->fault_nth && --u->t->fault_nth == 0)
+		return NULL;
+	/* Make room in the list first, so that no object can leak. */
+	if (fp_gc_push(&u->fresh, NULL))
+		return NULL;
+	p = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	if (!p) {
+		u->fresh->n--;
+		return NULL;
+	}
+	u->fresh->obj[u->fresh->n - 1] = p;
+	u->mem += size;
+	return p;
+}
+
+/* @obj (@size bytes) is replaced by this update. */
+static int fp_retire(struct fp_upd *u, void *obj, size_t size)
+{
+	if (!obj)
+		return 0;
+	if (u->t->fault_nth && --u->t->fault_nth == 0)
+		return -ENOMEM;
+	u->mem -= size;
+	return fp_gc_push(&u->stale, obj);
+}
+
+static int fp_retire_node(struct fp_upd *u, const struct fp_node *n,
+			  bool kids, bool blk)
+{
+	int err = 0;
+
+	if (kids && n->vec)
+		err = fp_retire(u, n->kids, fp_kids_size(n->vec));
+	if (!err && blk && n->blk)
+		err = fp_retire(u, n->blk,
+				fp_blk_size(fp_nleaves(n->blk),
+					    fp_pm_weight(n->blk->pmap)));
+	return err;
+}
+
+/* Drop everything an unsuccessful update allocated. */
+static void fp_upd_abort(struct fp_upd *u)
+{
+	fp_gc_free_now(u->fresh);
+	kvfree(u->stale);
+}
+
+/*
+ * Direct pointing (as in Poptrie): t->dir has one word per address prefix
+ * of dir->bits (12, or 18 for big tables) bits: either the node at that
+ * depth (inside its parent's kids array) or, tagged with bit 0, the leaf
+ * value that covers it.  The lookups start there, skipping the top two or
+ * three levels.
+ */
+static unsigned long fp_dir_entry(const struct fp_trie_root *root,
+				  unsigned int bits, unsigned int i)
+{
+	const struct fp_node *n;
+	unsigned int lv, s;
+
+	if (!root)
+		return 1;
+	n = &root->n;
+	for (lv = 1; lv <= bits / FP_STRIDE; lv++) {
+		s = (i >> (bits - lv * FP_STRIDE)) & (FP_SLOTS - 1);
+		if (!(n->vec & (1ULL << s)))
+			return (unsigned long)n->blk->v[hweight64(n->blk->leafvec &
+							 fp_mask(s)) - 1] | 1;
+		n = &n->kids[hweight64(n->vec & fp_mask(s)) - 1];
+	}
+	return (unsigned long)n;
+}
+
+static void fp_dir_fill(struct fp_dir *dir, const struct fp_trie_root *root,
+			unsigned int first, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = first; i < first + n; i++)
+		WRITE_ONCE(dir->e[i], fp_dir_entry(root, dir->bits, i));
+}
+
+static struct fp_dir *fp_dir(const struct fp_trie *t)
+{
+	return rcu_dereference_protected(t->dir, lockdep_is_held(t->lock));
+}
+
+static inline size_t fp_dir_size(unsigned int bits)
+{
+	return sizeof(struct fp_dir) + sizeof(unsigned long) * BIT(bits);
+}
+
+/*
+ * Publish @root and free what the update replaced after a grace period.
+ * @ndir: a new direct table to publish (filled here), else the entries of
+ * the current one that can have changed are refreshed in place, each going
+ * from its old node or leaf to its new one in one store: those below the
+ * updated prefix @k/@len, or below the highest node whose kids array the
+ * update copied (the one at depth dir->bits - 6 on the path).
+ */
+static void fp_upd_commit(struct fp_upd *u, struct fp_trie_root *root,
+			  struct fp_dir *ndir, const struct fp_key *k,
+			  unsigned int len)
+{
+	struct fp_trie *t = u->t;
+	struct fp_dir *dir;
+	unsigned int dl;
+
+	rcu_assign_pointer(t->root, root);
+	dir = fp_dir(t);
+	if (ndir) {
+		fp_dir_fill(ndir, root, 0, BIT(ndir->bits));
+		rcu_assign_pointer(t->dir, ndir);
+	} else if (dir && !root) {
+		RCU_INIT_POINTER(t->dir, NULL);
+	} else if (dir) {
+		smp_wmb();	/* nodes before the entries */
+		dl = min_t(unsigned int, len, dir->bits - FP_STRIDE);
+		fp_dir_fill(dir, root,
+			    (k->hi >> (64 - dir->bits)) &
+			    ~(BIT(dir->bits - dl) - 1), BIT(dir->bits - dl));
+	}
+	WRITE_ONCE(t->mem, t->mem + u->mem);
+	kvfree(u->fresh);
+	if (u->stale)
+		call_rcu(&u->stale->rcu, fp_gc_rcu);
+}
+
+/*
+ * Get the direct table ready for a table of @count routes after the
+ * update: none if empty, else a new one when there is none yet, when its
+ * size should change, or when @fresh (whole-table replace); the one it
+ * replaces is queued for freeing.
+ */
+static int fp_dir_prepare(struct fp_upd *u, size_t count, bool fresh,
+			  struct fp_dir **ndir)
+{
+	struct fp_dir *dir = fp_dir(u->t);
+	unsigned int bits = dir ? dir->bits : FP_DIR_SMALL;
+
+	*ndir = NULL;
+	if (count >= FP_DIR_GROW)
+		bits = FP_DIR_BIG;
+	else if (count < FP_DIR_SHRINK)
+		bits = FP_DIR_SMALL;
+	if (count && dir && dir->bits == bits && !fresh)
+		return 0;
+	if (count) {
+		*ndir = fp_alloc(u, fp_dir_size(bits));
+		if (!*ndir)
+			return -ENOMEM;
+		(*ndir)->bits = bits;
+	}
+	return dir ? fp_retire(u, dir, fp_dir_size(dir->bits)) : 0;
+}
+
+/* ---- copy-on-write update ---- */
+
+/*
+ * Build in @out the new version of node @old (NULL: none yet) at depth @d,
+ * whose inherited value (longest prefix covering the whole node) changes
+ * from @oinh to @ninh.  @onpath: the updated prefix lies at or below this
+ * node.  A node left with neither prefixes nor children (and not the root)
+ * vanishes: @out is zeroed.
+ */
+static int fp_rebuild(struct fp_upd *u, const struct fp_node *old,
+		      struct fp_node *out, unsigned int d, void *oinh,
+		      void *ninh, bool onpath)
+{
+	const struct fp_blk *ob = old ? old->blk : NULL;
+	u64 ovec = old ? old->vec : 0, nvec = ovec, nleafvec = 0, bit;
+	bool home = onpath && d == u->hd;
+	int cpos = home ? u->cpos : -1;
+	unsigned int ps = FP_SLOTS, s, i, nl, np;
+	u64 npmap[2] = { 0, 0 };
+	bool kids_changed = false, leaves_changed = home;
+	/* no value seen by this node changes: only the path child does */
+	bool same = !home && oinh == ninh;
+	struct fp_node pk = { 0 }, *kids;
+	struct fp_blk *blk;
+	void *ob_s, *nb_s, *prev;
+	int err;
+
+	if (ob) {
+		npmap[0] = ob->pmap[0];
+		npmap[1] = ob->pmap[1];
+	}
+	if (home) {
+		if (u->cval)
+			npmap[cpos >> 6] |= 1ULL << (cpos & 63);
+		else
+			npmap[cpos >> 6] &= ~(1ULL << (cpos & 63));
+	}
+
+	/* The child on the way to the home node, built first. */
+	if (onpath && d < u->hd) {
+		const struct fp_node *ok = NULL;
+
+		ps = fp_chunk(&u->key, d);
+		bit = 1ULL << ps;
+		if (ovec & bit)
+			ok = &old->kids[hweight64(ovec & fp_mask(ps)) - 1];
+		err = fp_rebuild(u, ok, &pk, d + FP_STRIDE,
+				 fp_slot_best(ob, ps, oinh, -1, NULL),
+				 fp_slot_best(ob, ps, ninh, -1, NULL), true);
+		if (err)
+			return err;
+		if (pk.vec || pk.blk)
+			nvec |= bit;
+		else
+			nvec &= ~bit;
+		kids_changed = true;
+	}
+
+	if (!nvec && !npmap[0] && !npmap[1] && !(d == 0 && ninh)) {
+		memset(out, 0, sizeof(*out));
+		return old ? fp_retire_node(u, old, true, true) : 0;
+	}
+
+	/* Other children whose inherited value changes: rebuild them too. */
+	if (!kids_changed && (oinh != ninh || home)) {
+		for (s = 0; s < FP_SLOTS; s++) {
+			if (!(ovec & (1ULL << s)))
+				continue;
+			if (fp_slot_best(ob, s, oinh, -1, NULL) !=
+			    fp_slot_best(ob, s, ninh, cpos, u->cval)) {
+				kids_changed = true;
+				break;
+			}
+		}
+	}
+
+	kids = old ? old->kids : NULL;
+	if (kids_changed) {
+		kids = NULL;
+		if (nvec) {
+			kids = fp_alloc(u, fp_kids_size(nvec));
+			if (!kids)
+				return -ENOMEM;
+		}
+		for (s = 0, i = 0; s < FP_SLOTS; s++) {
+			const struct fp_node *ok;
+
+			bit = 1ULL << s;
+			if (!(nvec & bit))
+				continue;
+			if (s == ps) {
+				kids[i++] = pk;
+				continue;
+			}
+			ok = &old->kids[hweight64(ovec & fp_mask(s)) - 1];
+			if (same) {
+				kids[i++] = *ok;
+				continue;
+			}
+			ob_s = fp_slot_best(ob, s, oinh, -1, NULL);
+			nb_s = fp_slot_best(ob, s, ninh, cpos, u->cval);
+			if (ob_s == nb_s) {
+				kids[i++] = *ok;
+				continue;
+			}
+			err = fp_rebuild(u, ok, &kids[i++], d + FP_STRIDE,
+					 ob_s, nb_s, false);
+			if (err)
+				return err;
+		}
+		if (old) {
+			err = fp_retire_node(u, old, true, false);
+			if (err)
+				return err;
+		}
+	}
+
+	/* Leaves. */
+	nl = 0;
+	prev = NULL;
+	for (s = 0; s < FP_SLOTS && !(same && nvec == ovec); s++) {
+		bit = 1ULL << s;
+		if (nvec & bit)
+			continue;
+		nb_s = fp_slot_best(ob, s, ninh, cpos, u->cval);
+		if (!nl || nb_s != prev) {
+			nleafvec |= bit;
+			nl++;
+		}
+		prev = nb_s;
+		if (!leaves_changed &&
+		    ((ovec & bit) ||
+		     fp_slot_best(ob, s, oinh, -1, NULL) != nb_s))
+			leaves_changed = true;
+	}
+	if (nvec != ovec)
+		leaves_changed = true;
+
+	blk = old ? old->blk : NULL;
+	np = npmap[0] || npmap[1] ? fp_pm_weight(npmap) : 0;
+	if (leaves_changed) {
+		blk = NULL;
+		if (nl || np) {
+			blk = fp_alloc(u, fp_blk_size(nl, np));
+			if (!blk)
+				return -ENOMEM;
+			blk->leafvec = nleafvec;
+			blk->pmap[0] = npmap[0];
+			blk->pmap[1] = npmap[1];
+			for (s = 0, i = 0; s < FP_SLOTS; s++)
+				if (nleafvec & (1ULL << s))
+					blk->v[i++] = fp_slot_best(ob, s, ninh,
+								   cpos,
+								   u->cval);
+			for (s = 0; s < FP_NPOS; s++) {
+				if (!fp_pm_test(npmap, s))
+					continue;
+				blk->v[i++] = (int)s == cpos ? u->cval :
+					      fp_pm_val(ob, s);
+			}
+		}
+		if (old) {
+			err = fp_retire_node(u, old, false, true);
+			if (err)
+				return err;
+		}
+	}
+
+	out->vec = nvec;
+	out->kids = nvec ? kids : NULL;
+	out->blk = blk;
+	return 0;
+}
+
+static struct fp_trie_root *fp_root(const struct fp_trie *t)
+{
+	return rcu_dereference_protected(t->root, lockdep_is_held(t->lock));
+}
+
+/*
+ * Insert, replace (@val != NULL) or delete (@val == NULL) one prefix; the
+ * count of routes changes by @dcount.
+ */
+static int fp_update(struct fp_trie *t, const struct fp_key *k,
+		     unsigned int len, void *val, int dcount)
+{
+	struct fp_trie_root *oroot = fp_root(t), *nroot;
+	struct fp_upd u = {
+		.t = t, .key = *k, .len = len, .cval = val, .cpos = -1,
+	};
+	void *odef = oroot ? oroot->def : NULL;
+	void *ndef = len ? odef : val;
+	struct fp_dir *ndir;
+	struct fp_node rn;
+	int err;
+
+	if (len) {
+		u.hd = fp_home(len);
+		u.cpos = fp_pos(k, len);
+	}
+	err = fp_rebuild(&u, oroot ? &oroot->n : NULL, &rn, 0, odef, ndef,
+			 len > 0);
+	if (!err && oroot)
+		err = fp_retire(&u, oroot, sizeof(*oroot));
+	if (err)
+		goto fail;
+	nroot = NULL;
+	if (rn.vec || rn.blk) {
+		nroot = fp_alloc(&u, sizeof(*nroot));
+		if (!nroot) {
+			err = -ENOMEM;
+			goto fail;
+		}
+		nroot->n = rn;
+		nroot->def = ndef;
+	}
+	err = fp_dir_prepare(&u, nroot ? t->count + dcount : 0, false, &ndir);
+	if (err)
+		goto fail;
+	fp_upd_commit(&u, nroot, ndir, k, len);
+	WRITE_ONCE(t->count, t->count + dcount);
+	return 0;
+fail:
+	fp_upd_abort(&u);
+	return err;
+}
+
+/* ---- readers ---- */
+
+static void *fp_get_key(const struct fp_trie_root *root,
+			const struct fp_key *k, unsigned int len)
+{
+	const struct fp_node *n;
+	unsigned int d, hd, s;
+	const struct fp_blk *b;
+	unsigned int p;
+
+	if (!root)
+		return NULL;
+	if (!len)
+		return root->def;
+	n = &root->n;
+	hd = fp_home(len);
+	for (d = 0; d < hd; d += FP_STRIDE) {
+		s = fp_chunk(k, d);
+		if (!(n->vec & (1ULL << s)))
+			return NULL;
+		n = &READ_ONCE(n->kids)[hweight64(n->vec & fp_mask(s)) - 1];
+	}
+	b = READ_ONCE(n->blk);
+	p = fp_pos(k, len);
+	if (!b || !fp_pm_test(b->pmap, p))
+		return NULL;
+	return fp_pm_val(b, p);
+}
+
+static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
+					   const struct fp_key *k)
+{
+	const struct fp_node *n;
+	const struct fp_blk *b;
+	unsigned long e;
+	unsigned int d;
+	u64 bit, vec;
+
+	if (unlikely(!dir))
+		return NULL;
+	d = dir->bits;
+	e = READ_ONCE(dir->e[k->hi >> (64 - d)]);
+	if (e & 1)
+		return (void *)(e - 1);
+	n = (const struct fp_node *)e;
+	for (;;) {
+		unsigned int s = fp_chunk(k, d);
+
+		bit = 1ULL << s;
+		vec = n->vec;
+		if (!(vec & bit))
+			break;
+		n = &READ_ONCE(n->kids)[hweight64(vec & (bit | (bit - 1))) - 1];
+		d += FP_STRIDE;
+	}
+	b = READ_ONCE(n->blk);
+	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
+}
+
+/**
+ * fp_trie_lookup4() - longest-prefix match of an IPv4 address
+ * @t: an IPv4 table
+ * @addr: the address
+ *
+ * Context: rcu_read_lock() or rcu_read_lock_bh() held.
+ * Return: the value of the longest prefix containing @addr, or %NULL.
+ */
+void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
+{
+	const struct fp_dir *dir = rcu_dereference(t->dir);
+	u64 a = (u64)be32_to_cpu(addr) << 32, bit, vec;
+	const struct fp_node *n;
+	const struct fp_blk *b;
+	unsigned long e;
+	unsigned int d;
+
+	if (unlikely(!dir))
+		return NULL;
+	d = dir->bits;
+	e = READ_ONCE(dir->e[a >> (64 - d)]);
+	if (e & 1)
+		return (void *)(e - 1);
+	n = (const struct fp_node *)e;
+	for (;;) {
+		/* depth 30 takes the 2 last bits and 4 zero bits */
+		bit = 1ULL << ((a << d) >> 58);
+		vec = n->vec;
+		if (!(vec & bit))
+			break;
+		n = &READ_ONCE(n->kids)[hweight64(vec & (bit | (bit - 1))) - 1];
+		d += FP_STRIDE;
+	}
+	b = READ_ONCE(n->blk);
+	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_lookup4);
+
+/**
+ * fp_trie_lookup6() - longest-prefix match of an IPv6 address
+ * @t: an IPv6 table
+ * @addr: the address, 16 bytes in network byte order
+ *
+ * Context: rcu_read_lock() or rcu_read_lock_bh() held.
+ * Return: the value of the longest prefix containing @addr, or %NULL.
+ */
+void *fp_trie_lookup6(const struct fp_trie *t, const u8 *addr)
+{
+	struct fp_key k = { fp_get_be64(addr), fp_get_be64(addr + 8) };
+
+	return fp_lookup_key(rcu_dereference(t->dir), &k);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_lookup6);
+
+/**
+ * fp_trie_lookup() - longest-prefix match of an address of the table's family
+ * @t: the table
+ * @addr: 4 or 16 bytes in network byte order
+ *
+ * Context: rcu_read_lock() or rcu_read_lock_bh() held.
+ * Return: the value of the longest prefix containing @addr, or %NULL.
+ */
+void *fp_trie_lookup(const struct fp_trie *t, const u8 *addr)
+{
+	struct fp_key k;
+
+	fp_addr_to_key(t, addr, &k);
+	return fp_lookup_key(rcu_dereference(t->dir), &k);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_lookup);
+
+/**
+ * fp_trie_get() - exact-match lookup of a prefix
+ * @t: the table
+ * @pfx: the prefix
+ *
+ * Context: rcu_read_lock() or the table's mutex held.
+ * Return: the prefix's value, or %NULL if it is not in the table (or
+ * invalid).
+ */
+void *fp_trie_get(const struct fp_trie *t, const struct fp_trie_prefix *pfx)
+{
+	struct fp_key k;
+
+	if (fp_prefix_key(t, pfx, &k))
+		return NULL;
+	return fp_get_key(rcu_dereference_check(t->root,
+						lockdep_is_held(t->lock)),
+			  &k, pfx->len);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_get);
+
+/* ---- writers ---- */
+
+/**
+ * fp_trie_insert() - add a prefix, or replace its value
+ * @t: the table
+ * @pfx: the prefix; host bits must be zero
+ * @value: its value: not %NULL, at least 2-byte aligned (an object's
+ *	address)
+ * @old: if not %NULL, receives on success the value replaced (%NULL if
+ *	the prefix is new, @value itself if it was already there); the
+ *	caller frees a replaced value after a grace period
+ *
+ * Concurrent readers see either the old or the new value; no other prefix
+ * is affected, even transiently.
+ *
+ * Context: process context, the table's mutex held.
+ * Return: 0, -EINVAL for a bad prefix or value, or -ENOMEM (table unchanged).
+ */
+int fp_trie_insert(struct fp_trie *t, const struct fp_trie_prefix *pfx,
+		   void *value, void **old)
+{
+	struct fp_key k;
+	void *cur;
+	int err;
+
+	lockdep_assert_held(t->lock);
+	err = fp_prefix_key(t, pfx, &k);
+	if (err)
+		return err;
+	if (!value || ((unsigned long)value & 1))
+		return -EINVAL;
+	cur = fp_get_key(fp_root(t), &k, pfx->len);
+	err = cur == value ? 0 :
+	      fp_update(t, &k, pfx->len, value, cur ? 0 : 1);
+	if (!err && old)
+		*old = cur;
+	return err;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_insert);
+
+/**
+ * fp_trie_delete() - remove a prefix
+ * @t: the table
+ * @pfx: the prefix
+ * @old: if not %NULL, receives the value removed
+ *
+ * Context: process context, the table's mutex held.
+ * Return: 0, -ENOENT if the prefix is not in the table, -EINVAL for a bad
+ * prefix, or -ENOMEM (table unchanged).
+ */
+int fp_trie_delete(struct fp_trie *t, const struct fp_trie_prefix *pfx,
+		   void **old)
+{
+	struct fp_key k;
+	void *cur;
+	int err;
+
+	lockdep_assert_held(t->lock);
+	err = fp_prefix_key(t, pfx, &k);
+	if (err)
+		return err;
+	cur = fp_get_key(fp_root(t), &k, pfx->len);
+	if (!cur)
+		return -ENOENT;
+	err = fp_update(t, &k, pfx->len, NULL, -1);
+	if (!err && old)
+		*old = cur;
+	return err;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_delete);
+
+/* ---- bulk build ---- */
+
+struct fp_bent {
+	struct fp_key k;
+	unsigned int len;
+	void *v;
+};
+
+struct fp_bulk {
+	struct fp_upd *u;
+	void **scratch;		/* FP_NPOS values per level */
+};
+
+static int fp_bent_cmp(const void *a, const void *b)
+{
+	const struct fp_bent *x = a, *y = b;
+	int c = fp_key_cmp(&x->k, &y->k);
+
+	if (c)
+		return c;
+	return x->len < y->len ? -1 : x->len > y->len;
+}
+
+static void *fp_bulk_best(const u64 *pmap, void *const *rib, unsigned int s,
+			  void *inh)
+{
+	int r;
+
+	for (r = FP_STRIDE; r >= 1; r--) {
+		unsigned int p = (1U << r) - 2 + (s >> (FP_STRIDE - r));
+
+		if (fp_pm_test(pmap, p))
+			return rib[p];
+	}
+	return inh;
+}
+
+/* Build node at depth @d from @e[0..@n), all longer than @d, sorted. */
+static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
+			unsigned int d, void *inh, struct fp_node *out)
+{
+	void **rib = bk->scratch + (d / FP_STRIDE) * FP_NPOS;
+	u64 pmap[2] = { 0, 0 }, vec = 0, leafvec = 0;
+	unsigned int s, nl = 0, np, i;
+	struct fp_node *kids = NULL;
+	struct fp_blk *blk = NULL;
+	void *prev = NULL, *v;
+	size_t a, b;
+	int err;
+
+	for (a = 0; a < n; a++) {
+		if (e[a].len <= d + FP_STRIDE) {
+			unsigned int p = fp_pos(&e[a].k, e[a].len);
+
+			if (fp_pm_test(pmap, p))
+				return -EEXIST;
+			pmap[p >> 6] |= 1ULL << (p & 63);
+			rib[p] = e[a].v;
+		} else {
+			vec |= 1ULL << fp_chunk(&e[a].k, d);
+		}
+	}
+	for (s = 0; s < FP_SLOTS; s++) {
+		if (vec & (1ULL << s))
+			continue;
+		v = fp_bulk_best(pmap, rib, s, inh);
+		if (!nl || v != prev) {
+			leafvec |= 1ULL << s;
+			nl++;
+		}
+		prev = v;
+	}
+	np = fp_pm_weight(pmap);
+	if (nl || np) {
+		blk = fp_alloc(bk->u, fp_blk_size(nl, np));
+		if (!blk)
+			return -ENOMEM;
+		blk->leafvec = leafvec;
+		blk->pmap[0] = pmap[0];
+		blk->pmap[1] = pmap[1];
+		for (s = 0, i = 0; s < FP_SLOTS; s++)
+			if (leafvec & (1ULL << s))
+				blk->v[i++] = fp_bulk_best(pmap, rib, s, inh);
+		for (s = 0; s < FP_NPOS; s++)
+			if (fp_pm_test(pmap, s))
+				blk->v[i++] = rib[s];
+	}
+	if (vec) {
+		kids = fp_alloc(bk->u, fp_kids_size(vec));
+		if (!kids)
+			return -ENOMEM;
+	}
+	out->vec = vec;
+	out->kids = kids;
+	out->blk = blk;
+
+	i = 0;
+	for (a = 0; a < n; a = b) {
+		if (e[a].len <= d + FP_STRIDE) {
+			b = a + 1;
+			continue;
+		}
+		s = fp_chunk(&e[a].k, d);
+		for (b = a + 1; b < n && fp_chunk(&e[b].k, d) == s; b++)
+			if (e[b].len <= d + FP_STRIDE)
+				return -EINVAL;	/* not sorted */
+		err = fp_bulk_node(bk, e + a, b - a, d + FP_STRIDE,
+				   fp_bulk_best(pmap, rib, s, inh), &kids[i++]);
+		if (err)
+			return err;
+		cond_resched();
+	}
+	return 0;
+}
+
+/* Queue every object of the tree below @n for freeing. */
+static int fp_retire_tree(struct fp_upd *u, const struct fp_node *n)
+{
+	unsigned int i, nk = hweight64(n->vec);
+	int err;
+
+	for (i = 0; i < nk; i++) {
+		err = fp_retire_tree(u, &n->kids[i]);
+		if (err)
+			return err;
+	}
+	return fp_retire_node(u, n, true, true);
+}
+
+/**
+ * fp_trie_replace_all() - atomically replace the whole table
+ * @t: the table
+ * @e: the new routes (any order; the array is not modified)
+ * @n: number of routes; 0 empties the table
+ *
+ * The new table is built off-line and swapped in with one pointer store:
+ * readers see the old table or the new one, never a mix.  Also the fast way
+ * to load many routes at once.  The caller frees the old values after a
+ * grace period.
+ *
+ * Context: process context, the table's mutex held.
+ * Return: 0, -EINVAL for a bad prefix or %NULL value, -EEXIST for a
+ * duplicate prefix, or -ENOMEM; the table is unchanged on error.
+ */
+int fp_trie_replace_all(struct fp_trie *t, const struct fp_trie_entry *e,
+			size_t n)
+{
+	struct fp_trie_root *oroot = fp_root(t), *nroot = NULL;
+	struct fp_upd u = { .t = t };
+	struct fp_bulk bk = { .u = &u };
+	struct fp_bent *be = NULL;
+	struct fp_dir *ndir;
+	size_t i, start = 0;
+	void *def = NULL;
+	int err = -ENOMEM;
+
+	lockdep_assert_held(t->lock);
+	if (n) {
+		be = kvmalloc_array(n, sizeof(*be), GFP_KERNEL);
+		if (!be)
+			goto fail;
+		for (i = 0; i < n; i++) {
+			err = fp_prefix_key(t, &e[i].pfx, &be[i].k);
+			if (err || !e[i].value || ((unsigned long)e[i].value & 1)) {
+				err = -EINVAL;
+				goto fail;
+			}
+			be[i].len = e[i].pfx.len;
+			be[i].v = e[i].value;
+		}
+		sort(be, n, sizeof(*be), fp_bent_cmp, NULL);
+		for (i = 1; i < n; i++) {
+			if (!fp_bent_cmp(&be[i - 1], &be[i])) {
+				err = -EEXIST;
+				goto fail;
+			}
+		}
+		if (be[0].len == 0) {
+			def = be[0].v;
+			start = 1;
+		}
+		err = -ENOMEM;
+		bk.scratch = kvmalloc_array(FP_MAXLEVEL * FP_NPOS,
+					    sizeof(void *), GFP_KERNEL);
+		if (!bk.scratch)
+			goto fail;
+		nroot = fp_alloc(&u, sizeof(*nroot));
+		if (!nroot)
+			goto fail;
+		nroot->def = def;
+		err = fp_bulk_node(&bk, be + start, n - start, 0, def,
+				   &nroot->n);
+		if (err)
+			goto fail;
+	}
+	if (oroot) {
+		err = fp_retire_tree(&u, &oroot->n);
+		if (!err)
+			err = fp_retire(&u, oroot, sizeof(*oroot));
+		if (err)
+			goto fail;
+	}
+	/* readers switch to the new table with one pointer store */
+	err = fp_dir_prepare(&u, nroot ? n : 0, true, &ndir);
+	if (err)
+		goto fail;
+	kvfree(bk.scratch);
+	kvfree(be);
+	fp_upd_commit(&u, nroot, ndir, &u.key, 0);
+	WRITE_ONCE(t->count, n);
+	return 0;
+fail:
+	kvfree(bk.scratch);
+	kvfree(be);
+	fp_upd_abort(&u);
+	return err;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_replace_all);
+
+/* ---- walk ---- */
+
+struct fp_walk {
+	const struct fp_trie *t;
+	bool has_after;
+	struct fp_key after;
+	unsigned int after_len;
+	fp_trie_walk_fn fn;
+	void *arg;
+	struct fp_trie_prefix p;
+};
+
+static int fp_walk_emit(struct fp_walk *w, const struct fp_key *k,
+			unsigned int len, void *v)
+{
+	if (w->has_after) {
+		int c = fp_key_cmp(k, &w->after);
+
+		if (c < 0 || (c == 0 && len <= w->after_len))
+			return 0;
+	}
+	fp_key_to_prefix(w->t, k, len, &w->p);
+	return w->fn(w->arg, &w->p, v);
+}
+
+static int fp_walk_node(struct fp_walk *w, const struct fp_node *n,
+			struct fp_key *k, unsigned int d)
+{
+	const struct fp_blk *b = READ_ONCE(n->blk);
+	const struct fp_node *kids = READ_ONCE(n->kids);
+	unsigned int s, r, ki = 0;
+	struct fp_key hi;
+	int err;
+
+	for (s = 0; s < FP_SLOTS; s++) {
+		fp_set_chunk(k, d, s);
+		for (r = 1; b && r <= FP_STRIDE; r++) {
+			unsigned int p;
+
+			if (s & ((1U << (FP_STRIDE - r)) - 1))
+				continue;
+			p = (1U << r) - 2 + (s >> (FP_STRIDE - r));
+			if (!fp_pm_test(b->pmap, p))
+				continue;
+			err = fp_walk_emit(w, k, d + r, fp_pm_val(b, p));
+			if (err)
+				return err;
+		}
+		if (!(n->vec & (1ULL << s)))
+			continue;
+		ki++;
+		if (w->has_after) {
+			/* Skip subtrees entirely before the cursor. */
+			hi = *k;
+			fp_key_trunc(&hi, d + FP_STRIDE);
+			if (d + FP_STRIDE < 64) {
+				hi.hi |= ~0ULL >> (d + FP_STRIDE);
+				hi.lo = ~0ULL;
+			} else if (d + FP_STRIDE < 128) {
+				hi.lo |= ~0ULL >> (d + FP_STRIDE - 64);
+			}
+			if (fp_key_cmp(&hi, &w->after) < 0)
+				continue;
+		}
+		err = fp_walk_node(w, &kids[ki - 1], k, d + FP_STRIDE);
+		if (err)
+			return err;
+		fp_set_chunk(k, d + FP_STRIDE, 0);
+	}
+	fp_set_chunk(k, d, 0);
+	return 0;
+}
+
+/**
+ * fp_trie_walk() - visit the prefixes in order
+ * @t: the table
+ * @after: %NULL to start at the beginning, else visit only the prefixes
+ *	after this one (which need not be in the table): the cursor of a
+ *	resumed netlink dump
+ * @fn: called for each prefix, in order of address then length
+ * @arg: passed to @fn
+ *
+ * Context: rcu_read_lock() or the table's mutex held; @fn must not sleep
+ * under rcu_read_lock().  The walk sees one consistent version of the table.
+ * Return: 0 when all prefixes were visited, else what @fn returned.
+ */
+int fp_trie_walk(const struct fp_trie *t, const struct fp_trie_prefix *after,
+		 fp_trie_walk_fn fn, void *arg)
+{
+	const struct fp_trie_root *root;
+	struct fp_walk w = { .t = t, .fn = fn, .arg = arg };
+	struct fp_key k = { 0, 0 };
+	int err;
+
+	root = rcu_dereference_check(t->root, lockdep_is_held(t->lock));
+	if (!root)
+		return 0;
+	if (after) {
+		w.has_after = true;
+		fp_addr_to_key(t, after->addr, &w.after);
+		w.after_len = after->len;
+	}
+	if (root->def) {
+		err = fp_walk_emit(&w, &k, 0, root->def);
+		if (err)
+			return err;
+	}
+	return fp_walk_node(&w, &root->n, &k, 0);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_walk);
+
+/* ---- life cycle ---- */
+
+/**
+ * fp_trie_init() - set up an empty table
+ * @t: the table
+ * @bits: 32 for IPv4, 128 for IPv6
+ * @lock: the mutex writers will hold
+ *
+ * Return: 0, or -EINVAL for another @bits.
+ */
+int fp_trie_init(struct fp_trie *t, unsigned int bits, struct mutex *lock)
+{
+	if (bits != 32 && bits != 128)
+		return -EINVAL;
+	memset(t, 0, sizeof(*t));
+	RCU_INIT_POINTER(t->root, NULL);
+	RCU_INIT_POINTER(t->dir, NULL);
+	t->bits = bits;
+	t->lock = lock;
+	return 0;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_init);
+
+static void fp_free_tree(const struct fp_node *n)
+{
+	unsigned int i, nk = hweight64(n->vec);
+
+	for (i = 0; i < nk; i++)
+		fp_free_tree(&n->kids[i]);
+	kvfree(n->kids);
+	kvfree(n->blk);
+}
+
+/**
+ * fp_trie_destroy() - free a table
+ * @t: the table
+ *
+ * Waits for the readers still using the table and for the table's pending
+ * RCU callbacks (rcu_barrier()), so that nothing of it is left when this
+ * returns.  The values are the caller's.
+ *
+ * Context: process context, may sleep; no writer may use @t concurrently.
+ */
+void fp_trie_destroy(struct fp_trie *t)
+{
+	struct fp_trie_root *root = rcu_dereference_protected(t->root, 1);
+	struct fp_dir *dir = rcu_dereference_protected(t->dir, 1);
+
+	RCU_INIT_POINTER(t->root, NULL);
+	RCU_INIT_POINTER(t->dir, NULL);
+	synchronize_rcu();
+	kvfree(dir);
+	if (root) {
+		fp_free_tree(&root->n);
+		kvfree(root);
+	}
+	rcu_barrier();
+	t->count = 0;
+	t->mem = 0;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_destroy);
+
+/**
+ * fp_trie_count() - number of prefixes in the table
+ * @t: the table
+ *
+ * Return: the count (a snapshot when called without the mutex).
+ */
+size_t fp_trie_count(const struct fp_trie *t)
+{
+	return READ_ONCE(t->count);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_count);
+
+/**
+ * fp_trie_mem() - memory used by the table
+ * @t: the table
+ *
+ * Return: bytes allocated for nodes, leaves and prefixes (requested sizes,
+ * not counting allocator rounding), plus the table header.
+ */
+size_t fp_trie_mem(const struct fp_trie *t)
+{
+	return READ_ONCE(t->mem) + sizeof(*t);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_mem);

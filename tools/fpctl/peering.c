@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fpctl peering: symmetric vnet peerings ("fpctl vnet show" lists them).
+ */
+#include <linux/fastpath.h>
+
+#include "objects.h"
+
+static const struct obj_field peering_fields[] = {
+	{
+		.name = "vnet",
+		.attr = FASTPATH_A_PEERING_VNET,
+		.type = OT_STR,
+		.flags = OF_KEY | OF_POS | OF_COL,
+	},
+	{
+		.name = "peer",
+		.attr = FASTPATH_A_PEERING_PEER,
+		.type = OT_STR,
+		.flags = OF_KEY | OF_POS | OF_COL,
+	},
+};
+
+const struct obj_desc peering_desc = {
+	.name = "peering",
+	.cmd_new = FASTPATH_CMD_PEERING_NEW,
+	.cmd_del = FASTPATH_CMD_PEERING_DEL,
+	.maxattr = FASTPATH_A_PEERING_MAX,
+	.fields = peering_fields,
+	.n_fields = ARRAY_SIZE(peering_fields),
+	.usage =
+	"Usage: fpctl peering { add | del } VNET PEER\n"
+	"The peers of a vnet are shown by \"fpctl vnet show\".\n",
+};
+
+void usage_peering(FILE *f)
+{
+	obj_usage(&peering_desc, f);
+}
+
+int do_peering(struct fpctl *ctx, int argc, char **argv)
+{
+	return obj_run(ctx, &peering_desc, argc, argv);
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Check that the YNL spec and the UAPI header describe the same family.
+
+    tools/testing/ynl-sync.py [--spec SPEC] [--header HEADER] [--emit]
+
+Every definition (enum or flags), attribute set and operation of
+Documentation/netlink/specs/fastpath.yaml must appear in
+uapi/linux/fastpath.h with the names and values YNL would generate
+(genetlink conventions: FASTPATH_<DEF>_<ENTRY>, FASTPATH_A_<SET>_<ATTR>
+after an UNSPEC of 0, FASTPATH_CMD_<OP> after FASTPATH_CMD_UNSPEC, the
+__*_MAX / *_MAX pair), and every attribute's kernel-doc line in the header
+must start with its YAML type in brackets ("[u32]").  Nothing more and
+nothing less.  Exit status 1 with one line per mismatch; 0 and
+"ynl-sync: OK (N commands, M attributes)" when they agree.  --emit prints
+the C enums the spec implies (to start a header edit from).
+"""
+import argparse
+import os
+import re
+import sys
+
+try:
+    import yaml
+except ImportError:
+    sys.exit("ynl-sync: PyYAML missing (Debian: apt install python3-yaml)")
+
+TOP = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+
+def cname(*parts):
+    return "_".join(p.replace("-", "_") for p in parts if p).upper()
+
+
+def expected(spec):
+    """Return {enum c-name: [(entry, value, type or None, doc)]}."""
+    fam = spec["name"]
+    enums = {}
+    for d in spec.get("definitions", []):
+        if d["type"] not in ("enum", "flags"):
+            continue
+        prefix = d.get("name-prefix", "%s-%s-" % (fam, d["name"]))
+        ents = []
+        for i, e in enumerate(d["entries"]):
+            name = e["name"] if isinstance(e, dict) else e
+            doc = e.get("doc", "") if isinstance(e, dict) else ""
+            val = (1 << i) if d["type"] == "flags" else i
+            ents.append((cname(prefix + name), val, None, doc))
+        enums["enum " + cname(fam, d["name"]).lower()] = ents
+    for s in spec["attribute-sets"]:
+        base = cname(fam, "a", s["name"])
+        ents = [(base + "_UNSPEC", 0, None, "")]
+        for i, a in enumerate(s["attributes"], 1):
+            ents.append((cname(base, a["name"]), i, a["type"], a.get("doc", "")))
+        n = len(ents)
+        ents.append(("__" + base + "_MAX", n, None, ""))
+        ents.append((base + "_MAX", n - 1, None, ""))
+        enums["enum " + base.lower()] = ents
+    base = cname(fam, "cmd")
+    ents = [(base + "_UNSPEC", 0, None, "")]
+    for i, op in enumerate(spec["operations"]["list"], 1):
+        ents.append((cname(base, op["name"]), i, None, op.get("doc", "")))
+    n = len(ents)
+    ents.append(("__" + base + "_MAX", n, None, ""))
+    ents.append((base + "_MAX", n - 1, None, ""))
+    enums["enum " + base.lower()] = ents
+    return enums
+
+
+def parse_header(text):
+    """Return ({enum name: [(entry, value)]}, {entry: kernel-doc text})."""
+    docs = {}
+    for m in re.finditer(r"^\s*\*\s*@(\w+):\s*(.*)$", text, re.M):
+        docs[m.group(1)] = m.group(2).strip()
+    enums = {}
+    body_re = re.compile(r"^(enum \w+)\s*\{(.*?)^\};", re.M | re.S)
+    for m in body_re.finditer(text):
+        body = re.sub(r"/\*.*?\*/", "", m.group(2), flags=re.S)
+        ents, val, known = [], -1, {}
+        for item in body.split(","):
+            item = item.strip()
+            if not item:
+                continue
+            im = re.match(r"^(\w+)\s*(?:=\s*(.+))?$", item)
+            if not im:
+                raise ValueError("%s: cannot parse entry %r" % (m.group(1), item))
+            name, expr = im.group(1), im.group(2)
+            if expr is None:
+                val += 1
+            else:
+                for k, v in known.items():
+                    expr = re.sub(r"\b%s\b" % k, str(v), expr)
+                if not re.match(r"^[\d\s()+\-<x]+$", expr):
+                    raise ValueError("%s: bad value %r" % (name, expr))
+                val = eval(expr, {"__builtins__": {}})  # digits and operators only
+            known[name] = val
+            ents.append((name, val))
+        enums[m.group(1)] = ents
+    return enums, docs
+
+
+def emit(enums):
+    for ename, ents in enums.items():
+        print("/**\n * %s - ...\n" % ename, end="")
+        for name, val, typ, doc in ents:
+            if name.startswith("__") or name.endswith("_MAX"):
+                continue
+            print(" * @%s: %s%s" % (name, "[%s] " % typ if typ else "", doc or "unused"))
+        print(" */\n%s {" % ename)
+        for name, val, typ, doc in ents:
+            if name.startswith("__"):
+                print("\n\t/* private: */")
+            if name.endswith("_MAX") and not name.startswith("__"):
+                print("\t%s = (%s - 1)" % (name, "__" + name))
+            else:
+                print("\t%s = %d," % (name, val) if val > 1 and "CONN_F" in name else "\t%s," % name)
+        print("};\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--spec", default=os.path.join(
+        TOP, "Documentation/netlink/specs/fastpath.yaml"))
+    ap.add_argument("--header", default=os.path.join(TOP, "uapi/linux/fastpath.h"))
+    ap.add_argument("--emit", action="store_true")
+    args = ap.parse_args()
+
+    with open(args.spec) as f:
+        spec = yaml.safe_load(f)
+    want = expected(spec)
+    if args.emit:
+        emit(want)
+        return 0
+    with open(args.header) as f:
+        try:
+            have, docs = parse_header(f.read())
+        except ValueError as e:
+            print("ynl-sync: %s: %s" % (args.header, e), file=sys.stderr)
+            return 1
+
+    errs = []
+    for ename, ents in want.items():
+        if ename not in have:
+            errs.append("%s: missing from the header" % ename)
+            continue
+        got = have[ename]
+        if [n for n, _ in got] != [n for n, _, _, _ in ents]:
+            errs.append("%s: entries differ: header %s, spec %s" % (
+                ename, [n for n, _ in got], [n for n, _, _, _ in ents]))
+            continue
+        for (name, val), (_, wval, typ, wdoc) in zip(got, ents):
+            if val != wval:
+                errs.append("%s: value %d in the header, %d in the spec" % (name, val, wval))
+            if name.startswith("__") or name.endswith("_MAX"):
+                continue
+            doc = docs.get(name)
+            if doc is None:
+                errs.append("%s: no kernel-doc line in the header" % name)
+            elif typ and not doc.startswith("[%s]" % typ):
+                errs.append("%s: header documents %r, spec type is [%s]" % (name, doc.split()[0], typ))
+            if not wdoc and not name.endswith("_UNSPEC"):
+                errs.append("%s: no doc in the spec" % name)
+    for ename in have:
+        if ename.startswith("enum fastpath") and ename not in want:
+            errs.append("%s: in the header but not in the spec" % ename)
+    for op in spec["operations"]["list"]:
+        if not op.get("doc"):
+            errs.append("operation %s: no doc" % op["name"])
+
+    if errs:
+        for e in errs:
+            print("ynl-sync: " + e, file=sys.stderr)
+        print("ynl-sync: FAILED (%d mismatches between %s and %s)" % (
+            len(errs), os.path.relpath(args.spec), os.path.relpath(args.header)),
+            file=sys.stderr)
+        return 1
+    ncmd = len(spec["operations"]["list"])
+    nattr = sum(len(s["attributes"]) for s in spec["attribute-sets"])
+    print("ynl-sync: OK (%d commands, %d attributes)" % (ncmd, nattr))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,697 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * User-space tests of kmod/trie.c (built unchanged over fp_kshim.h):
+ * hand-written cases, randomized differential tests against a naive table,
+ * bulk replace, walk/cursor, allocation-failure injection.  Run under
+ * ASan/UBSan by "make check".
+ */
+#include "fp_kshim.h"
+#include "trie.h"
+#include "naive.h"
+
+static int passed, failed;
+static int case_failed;
+static DEFINE_MUTEX(lock);
+
+#define CHECK(c) do {							\
+	if (!(c)) {							\
+		if (!case_failed)					\
+			fprintf(stderr, "  %s:%d: CHECK(%s) failed\n",	\
+				__FILE__, __LINE__, #c);		\
+		case_failed = 1;					\
+	}								\
+} while (0)
+
+static void run(const char *name, void (*fn)(void))
+{
+	case_failed = 0;
+	fn();
+	if (case_failed) {
+		failed++;
+		printf("not ok %s\n", name);
+	} else {
+		passed++;
+		printf("ok %s\n", name);
+	}
+}
+
+static struct fp_trie_prefix P4(const char *s, unsigned int len)
+{
+	struct fp_trie_prefix p = { .len = (u8)len };
+	unsigned int a, b, c, d;
+
+	sscanf(s, "%u.%u.%u.%u", &a, &b, &c, &d);
+	p.addr[0] = a;
+	p.addr[1] = b;
+	p.addr[2] = c;
+	p.addr[3] = d;
+	return p;
+}
+
+static void *L4(struct fp_trie *t, const char *s)
+{
+	struct fp_trie_prefix p = P4(s, 32);
+	__be32 a;
+	void *v, *v2;
+
+	memcpy(&a, p.addr, 4);
+	rcu_read_lock();
+	v = fp_trie_lookup4(t, a);
+	v2 = fp_trie_lookup(t, p.addr);
+	rcu_read_unlock();
+	CHECK(v == v2);
+	return v;
+}
+
+static int vals[4096];
+#define V(i) ((void *)&vals[i])
+
+static int ins(struct fp_trie *t, struct fp_trie_prefix p, void *v)
+{
+	int err;
+
+	mutex_lock(&lock);
+	err = fp_trie_insert(t, &p, v, NULL);
+	mutex_unlock(&lock);
+	return err;
+}
+
+static int del(struct fp_trie *t, struct fp_trie_prefix p)
+{
+	int err;
+
+	mutex_lock(&lock);
+	err = fp_trie_delete(t, &p, NULL);
+	mutex_unlock(&lock);
+	return err;
+}
+
+static void t_basic4(void)
+{
+	struct fp_trie t;
+	void *old = (void *)1;
+	struct fp_trie_prefix p;
+
+	CHECK(fp_trie_init(&t, 32, &lock) == 0);
+	CHECK(L4(&t, "1.2.3.4") == NULL);
+	CHECK(ins(&t, P4("0.0.0.0", 0), V(0)) == 0);
+	CHECK(L4(&t, "1.2.3.4") == V(0));
+	CHECK(L4(&t, "255.255.255.255") == V(0));
+	CHECK(ins(&t, P4("10.0.0.0", 8), V(1)) == 0);
+	CHECK(ins(&t, P4("10.1.0.0", 16), V(2)) == 0);
+	CHECK(ins(&t, P4("10.1.2.3", 32), V(3)) == 0);
+	CHECK(ins(&t, P4("10.1.2.0", 24), V(4)) == 0);
+	CHECK(ins(&t, P4("255.255.255.255", 32), V(5)) == 0);
+	CHECK(ins(&t, P4("0.0.0.0", 32), V(6)) == 0);
+	CHECK(ins(&t, P4("10.1.2.3", 31), V(7)) == -EINVAL);	/* host bit */
+	CHECK(ins(&t, P4("10.1.2.2", 33), V(7)) == -EINVAL);
+	CHECK(ins(&t, P4("10.1.2.2", 31), NULL) == -EINVAL);
+	CHECK(fp_trie_count(&t) == 7);
+	CHECK(L4(&t, "10.1.2.3") == V(3));
+	CHECK(L4(&t, "10.1.2.2") == V(4));
+	CHECK(L4(&t, "10.1.3.2") == V(2));
+	CHECK(L4(&t, "10.2.3.2") == V(1));
+	CHECK(L4(&t, "11.2.3.2") == V(0));
+	CHECK(L4(&t, "255.255.255.255") == V(5));
+	CHECK(L4(&t, "255.255.255.254") == V(0));
+	CHECK(L4(&t, "0.0.0.0") == V(6));
+	CHECK(L4(&t, "0.0.0.1") == V(0));
+	/* replace */
+	p = P4("10.1.0.0", 16);
+	mutex_lock(&lock);
+	CHECK(fp_trie_insert(&t, &p, V(8), &old) == 0);
+	CHECK(old == V(2));
+	CHECK(fp_trie_get(&t, &p) == V(8));
+	mutex_unlock(&lock);
+	CHECK(fp_trie_count(&t) == 7);
+	CHECK(L4(&t, "10.1.3.2") == V(8));
+	CHECK(L4(&t, "10.1.2.3") == V(3));
+	/* delete absent, delete, re-insert */
+	CHECK(del(&t, P4("10.1.0.0", 17)) == -ENOENT);
+	CHECK(del(&t, P4("10.2.0.0", 16)) == -ENOENT);
+	CHECK(del(&t, P4("10.1.2.0", 24)) == 0);
+	CHECK(del(&t, P4("10.1.2.0", 24)) == -ENOENT);
+	CHECK(L4(&t, "10.1.2.2") == V(8));
+	CHECK(L4(&t, "10.1.2.3") == V(3));
+	CHECK(ins(&t, P4("10.1.2.0", 24), V(4)) == 0);
+	CHECK(L4(&t, "10.1.2.2") == V(4));
+	CHECK(del(&t, P4("0.0.0.0", 0)) == 0);
+	CHECK(L4(&t, "11.2.3.2") == NULL);
+	CHECK(L4(&t, "10.9.9.9") == V(1));
+	CHECK(fp_trie_count(&t) == 6);
+	CHECK(del(&t, P4("10.0.0.0", 8)) == 0);
+	CHECK(del(&t, P4("10.1.0.0", 16)) == 0);
+	CHECK(del(&t, P4("10.1.2.3", 32)) == 0);
+	CHECK(del(&t, P4("10.1.2.0", 24)) == 0);
+	CHECK(del(&t, P4("255.255.255.255", 32)) == 0);
+	CHECK(del(&t, P4("0.0.0.0", 32)) == 0);
+	CHECK(fp_trie_count(&t) == 0);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	CHECK(L4(&t, "10.1.2.3") == NULL);
+	fp_trie_destroy(&t);
+}
+
+static void t_basic6(void)
+{
+	struct fp_trie t;
+	struct fp_trie_prefix p = { .len = 0 }, q;
+	u8 a[16];
+	void *v;
+
+	CHECK(fp_trie_init(&t, 128, &lock) == 0);
+	memset(a, 0xff, 16);
+	CHECK(ins(&t, p, V(0)) == 0);
+	memset(p.addr, 0xff, 16);
+	p.len = 128;
+	CHECK(ins(&t, p, V(1)) == 0);
+	q = p;
+	q.len = 127;
+	q.addr[15] = 0xfe;
+	CHECK(ins(&t, q, V(2)) == 0);
+	rcu_read_lock();
+	CHECK(fp_trie_lookup6(&t, a) == V(1));
+	a[15] = 0xfe;
+	CHECK(fp_trie_lookup6(&t, a) == V(2));
+	a[15] = 0xfd;
+	CHECK(fp_trie_lookup6(&t, a) == V(0));
+	v = fp_trie_lookup(&t, a);
+	CHECK(v == V(0));
+	rcu_read_unlock();
+	CHECK(del(&t, q) == 0);
+	CHECK(del(&t, p) == 0);
+	p.len = 0;
+	memset(p.addr, 0, 16);
+	CHECK(del(&t, p) == 0);
+	CHECK(fp_trie_count(&t) == 0);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	fp_trie_destroy(&t);
+}
+
+/* ---- walk ---- */
+
+struct wctx {
+	struct fp_trie_prefix seen[64];
+	void *v[64];
+	int n, stop_at;
+};
+
+static int wfn(void *arg, const struct fp_trie_prefix *p, void *v)
+{
+	struct wctx *w = arg;
+
+	if (w->n == w->stop_at)
+		return 1;
+	w->seen[w->n] = *p;
+	w->v[w->n++] = v;
+	return 0;
+}
+
+static void t_walk(void)
+{
+	static const char *const pf[] = {
+		"0.0.0.0/0", "0.0.0.0/1", "0.0.0.0/32", "10.0.0.0/8",
+		"10.0.0.0/16", "10.0.0.0/24", "10.0.0.0/32", "10.0.0.1/32",
+		"10.1.0.0/16", "128.0.0.0/1", "192.168.0.0/16",
+		"255.255.255.255/32",
+	};
+	const int n = sizeof(pf) / sizeof(pf[0]);
+	struct fp_trie t;
+	struct wctx w = { .stop_at = -1 };
+	struct fp_trie_prefix cur;
+	char buf[32];
+	int i, j, len, got;
+
+	fp_trie_init(&t, 32, &lock);
+	for (i = n - 1; i >= 0; i--) {
+		snprintf(buf, sizeof(buf), "%s", pf[i]);
+		*strchr(buf, '/') = 0;
+		len = atoi(strchr(pf[i], '/') + 1);
+		CHECK(ins(&t, P4(buf, len), V(i)) == 0);
+	}
+	rcu_read_lock();
+	CHECK(fp_trie_walk(&t, NULL, wfn, &w) == 0);
+	rcu_read_unlock();
+	CHECK(w.n == n);
+	for (i = 0; i < w.n; i++)
+		CHECK(w.v[i] == V(i));
+	/* resume after every prefix, 3 at a time */
+	for (i = 0; i < n; i++) {
+		cur = w.seen[i];
+		got = i + 1;
+		for (;;) {
+			struct wctx w2 = { .stop_at = 3 };
+			int r;
+
+			mutex_lock(&lock);
+			r = fp_trie_walk(&t, &cur, wfn, &w2);
+			mutex_unlock(&lock);
+			for (j = 0; j < w2.n; j++)
+				CHECK(w2.v[j] == V(got + j));
+			got += w2.n;
+			if (!r)
+				break;
+			cur = w2.seen[w2.n - 1];
+		}
+		CHECK(got == n);
+	}
+	/* cursor not in the table */
+	cur = P4("10.0.0.0", 20);
+	{
+		struct wctx w3 = { .stop_at = -1 };
+
+		mutex_lock(&lock);
+		fp_trie_walk(&t, &cur, wfn, &w3);
+		mutex_unlock(&lock);
+		CHECK(w3.n == n - 5 && w3.v[0] == V(5));
+	}
+	fp_trie_destroy(&t);
+}
+
+/* ---- differential ---- */
+
+struct wcmp {
+	struct naive *nv;
+	size_t i;
+	int bad;
+};
+
+static int wcmp_fn(void *arg, const struct fp_trie_prefix *p, void *v)
+{
+	struct wcmp *c = arg;
+	struct naive_ent *e;
+
+	if (c->i >= c->nv->n) {
+		c->bad = 1;
+		return 1;
+	}
+	e = &c->nv->e[c->i++];
+	if (e->len != p->len || memcmp(e->addr, p->addr, 16) || e->v != v)
+		c->bad = 1;
+	return 0;
+}
+
+static void full_compare(struct fp_trie *t, struct naive *nv, u64 *seed,
+			 int probes)
+{
+	struct wcmp c = { .nv = nv };
+	u8 a[16];
+	size_t i;
+
+	naive_sort(nv);
+	CHECK(fp_trie_walk(t, NULL, wcmp_fn, &c) == 0);
+	CHECK(!c.bad && c.i == nv->n);
+	CHECK(fp_trie_count(t) == nv->n);
+	for (i = 0; i < nv->n; i++) {
+		struct fp_trie_prefix p = { .len = (u8)nv->e[i].len };
+
+		memcpy(p.addr, nv->e[i].addr, 16);
+		CHECK(fp_trie_get(t, &p) == nv->e[i].v);
+	}
+	rcu_read_lock();
+	for (i = 0; i < (size_t)probes; i++) {
+		struct fp_trie_prefix *near = NULL, np;
+
+		if (nv->n) {
+			struct naive_ent *e = &nv->e[rnd64(seed) % nv->n];
+
+			memcpy(np.addr, e->addr, 16);
+			np.len = e->len;
+			near = &np;
+		}
+		rnd_addr(seed, nv->bits, near, a);
+		CHECK(fp_trie_lookup(t, a) == naive_lookup(nv, a));
+	}
+	rcu_read_unlock();
+}
+
+static void check_around(struct fp_trie *t, struct naive *nv, u64 *seed,
+			 const struct fp_trie_prefix *p)
+{
+	u8 a[16];
+	int i;
+
+	rcu_read_lock();
+	for (i = 0; i < 8; i++) {
+		rnd_addr(seed, nv->bits, p, a);
+		CHECK(fp_trie_lookup(t, a) == naive_lookup(nv, a));
+		if (nv->bits == 32) {
+			__be32 x;
+
+			memcpy(&x, a, 4);
+			CHECK(fp_trie_lookup4(t, x) == naive_lookup(nv, a));
+		} else {
+			CHECK(fp_trie_lookup6(t, a) == naive_lookup(nv, a));
+		}
+	}
+	rcu_read_unlock();
+}
+
+static void differential(unsigned int bits, u64 seed, int n)
+{
+	struct fp_trie t;
+	struct naive nv;
+	struct fp_trie_prefix p, near;
+	int i, err;
+
+	naive_init(&nv, bits);
+	fp_trie_init(&t, bits, &lock);
+	mutex_lock(&lock);
+	/* grow */
+	for (i = 0; i < n; i++) {
+		bool has = nv.n;
+
+		if (has) {
+			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(near.addr, e->addr, 16);
+			near.len = e->len;
+		}
+		rnd_prefix(&seed, bits, has ? &near : NULL, &p);
+		err = fp_trie_insert(&t, &p, V(rnd64(&seed) % 4096), NULL);
+		CHECK(err == 0);
+		naive_set(&nv, &p, fp_trie_get(&t, &p));
+		check_around(&t, &nv, &seed, &p);
+		if (rnd64(&seed) % 4 == 0) {	/* replace a random one */
+			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+			void *v = V(rnd64(&seed) % 4096);
+
+			memcpy(p.addr, e->addr, 16);
+			p.len = e->len;
+			CHECK(fp_trie_insert(&t, &p, v, NULL) == 0);
+			e->v = v;
+			check_around(&t, &nv, &seed, &p);
+		}
+		if (rnd64(&seed) % 8 == 0) {	/* delete a random one */
+			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(p.addr, e->addr, 16);
+			p.len = e->len;
+			CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+			naive_del(&nv, &p);
+			check_around(&t, &nv, &seed, &p);
+			CHECK(fp_trie_delete(&t, &p, NULL) == -ENOENT);
+		}
+		if (i % 512 == 0)
+			full_compare(&t, &nv, &seed, 200);
+	}
+	full_compare(&t, &nv, &seed, 2000);
+	/* shrink to empty */
+	while (nv.n) {
+		struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+
+		memcpy(p.addr, e->addr, 16);
+		p.len = e->len;
+		CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+		naive_del(&nv, &p);
+		check_around(&t, &nv, &seed, &p);
+		if (nv.n % 512 == 0)
+			full_compare(&t, &nv, &seed, 200);
+	}
+	CHECK(fp_trie_count(&t) == 0);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	mutex_unlock(&lock);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+static void t_diff4(void)
+{
+	differential(32, 0x1234567, 6000);
+	differential(32, 42, 3000);
+}
+
+static void t_diff6(void)
+{
+	differential(128, 0x7654321, 6000);
+	differential(128, 7, 3000);
+}
+
+/* replace_all against the naive table, then updates on top of it */
+static void bulk(unsigned int bits, u64 seed, int n)
+{
+	struct fp_trie t;
+	struct naive nv;
+	struct fp_trie_entry *e;
+	struct fp_trie_prefix p, near;
+	size_t i;
+	int k;
+
+	naive_init(&nv, bits);
+	fp_trie_init(&t, bits, &lock);
+	for (k = 0; k < 3; k++) {
+		naive_free(&nv);
+		naive_init(&nv, bits);
+		for (i = 0; i < (size_t)n; i++) {
+			if (nv.n) {
+				struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+
+				memcpy(near.addr, x->addr, 16);
+				near.len = x->len;
+			}
+			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
+			naive_set(&nv, &p, V(rnd64(&seed) % 64));
+		}
+		e = calloc(nv.n + 1, sizeof(*e));
+		for (i = 0; i < nv.n; i++) {
+			memcpy(e[i].pfx.addr, nv.e[i].addr, 16);
+			e[i].pfx.len = nv.e[i].len;
+			e[i].value = nv.e[i].v;
+		}
+		mutex_lock(&lock);
+		CHECK(fp_trie_replace_all(&t, e, nv.n) == 0);
+		full_compare(&t, &nv, &seed, 3000);
+		/* a duplicate is refused, table unchanged */
+		if (nv.n) {
+			e[nv.n] = e[0];
+			CHECK(fp_trie_replace_all(&t, e, nv.n + 1) == -EEXIST);
+			full_compare(&t, &nv, &seed, 100);
+		}
+		/* updates on a bulk-built table */
+		for (i = 0; i < 300 && nv.n; i++) {
+			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(near.addr, x->addr, 16);
+			near.len = x->len;
+			rnd_prefix(&seed, bits, &near, &p);
+			if (rnd64(&seed) & 1) {
+				CHECK(fp_trie_insert(&t, &p, V(i % 64), NULL) == 0);
+				naive_set(&nv, &p, V(i % 64));
+			} else {
+				CHECK(fp_trie_delete(&t, &near, NULL) == 0);
+				naive_del(&nv, &near);
+			}
+			check_around(&t, &nv, &seed, &p);
+		}
+		full_compare(&t, &nv, &seed, 1000);
+		mutex_unlock(&lock);
+		free(e);
+	}
+	mutex_lock(&lock);
+	CHECK(fp_trie_replace_all(&t, NULL, 0) == 0);
+	mutex_unlock(&lock);
+	CHECK(fp_trie_count(&t) == 0);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+static void t_bulk4(void)
+{
+	bulk(32, 99, 5000);
+}
+
+static void t_bulk6(void)
+{
+	bulk(128, 98, 5000);
+}
+
+/* Every allocation of an update fails in turn: the table stays intact. */
+static void faults(unsigned int bits, u64 seed)
+{
+	struct fp_trie t;
+	struct naive nv;
+	struct fp_trie_prefix p, near;
+	struct fp_trie_entry *e;
+	unsigned int nth;
+	size_t mem, i;
+	int k, err, fails = 0;
+
+	naive_init(&nv, bits);
+	fp_trie_init(&t, bits, &lock);
+	mutex_lock(&lock);
+	for (k = 0; k < 400; k++) {
+		bool ins_op = !nv.n || rnd64(&seed) % 3;
+		void *v = V(k % 100);
+
+		if (nv.n) {
+			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(near.addr, x->addr, 16);
+			near.len = x->len;
+		}
+		if (ins_op)
+			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
+		else
+			p = near;
+		for (nth = 1;; nth++) {
+			mem = fp_trie_mem(&t);
+			t.fault_nth = nth;
+			err = ins_op ? fp_trie_insert(&t, &p, v, NULL) :
+				       fp_trie_delete(&t, &p, NULL);
+			t.fault_nth = 0;
+			if (err != -ENOMEM)
+				break;
+			fails++;
+			CHECK(fp_trie_mem(&t) == mem);
+			if (k % 16 == 0)
+				full_compare(&t, &nv, &seed, 50);
+			else
+				check_around(&t, &nv, &seed, &p);
+		}
+		CHECK(err == 0);
+		if (ins_op)
+			naive_set(&nv, &p, v);
+		else
+			naive_del(&nv, &p);
+		check_around(&t, &nv, &seed, &p);
+	}
+	full_compare(&t, &nv, &seed, 500);
+	/* whole-table replace under failures */
+	e = calloc(nv.n + 1, sizeof(*e));
+	for (i = 0; i < nv.n; i++) {
+		memcpy(e[i].pfx.addr, nv.e[i].addr, 16);
+		e[i].pfx.len = nv.e[i].len;
+		e[i].value = V(7);
+	}
+	for (nth = 1;; nth++) {
+		mem = fp_trie_mem(&t);
+		t.fault_nth = nth;
+		err = fp_trie_replace_all(&t, e, nv.n / 2);
+		t.fault_nth = 0;
+		if (err != -ENOMEM)
+			break;
+		fails++;
+		CHECK(fp_trie_mem(&t) == mem);
+	}
+	CHECK(err == 0);
+	free(e);
+	mutex_unlock(&lock);
+	CHECK(fails > 100);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+static void t_faults4(void)
+{
+	faults(32, 5);
+}
+
+static void t_faults6(void)
+{
+	faults(128, 6);
+}
+
+/* shim-level (malloc) failures too, including the bookkeeping lists */
+static void t_faults_shim(void)
+{
+	struct fp_trie t;
+	struct naive nv;
+	struct fp_trie_prefix p, near;
+	u64 seed = 77;
+	unsigned long nth;
+	int k, err;
+
+	naive_init(&nv, 32);
+	fp_trie_init(&t, 32, &lock);
+	mutex_lock(&lock);
+	for (k = 0; k < 300; k++) {
+		if (nv.n) {
+			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(near.addr, x->addr, 16);
+			near.len = x->len;
+		}
+		rnd_prefix(&seed, 32, nv.n ? &near : NULL, &p);
+		for (nth = 1;; nth++) {
+			fp_shim_fail_nth = nth;
+			err = fp_trie_insert(&t, &p, V(k), NULL);
+			fp_shim_fail_nth = 0;
+			if (err != -ENOMEM)
+				break;
+			check_around(&t, &nv, &seed, &p);
+		}
+		CHECK(err == 0);
+		naive_set(&nv, &p, V(k));
+	}
+	full_compare(&t, &nv, &seed, 500);
+	mutex_unlock(&lock);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+/* Big tables: the direct table grows to 18 bits and shrinks back. */
+static void t_big(void)
+{
+	struct fp_trie t;
+	struct naive nv;
+	struct fp_trie_prefix p, near;
+	u64 seed = 4242;
+	unsigned int bits;
+	int round;
+
+	for (bits = 32; bits <= 128; bits += 96) {
+		naive_init(&nv, bits);
+		fp_trie_init(&t, bits, &lock);
+		mutex_lock(&lock);
+		for (round = 0; nv.n < 70000; round++) {
+			void *v = V(round % 4096);
+
+			if (nv.n) {
+				struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+
+				memcpy(near.addr, e->addr, 16);
+				near.len = e->len;
+			}
+			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
+			CHECK(fp_trie_insert(&t, &p, v, NULL) == 0);
+			naive_set(&nv, &p, v);
+			if (round % 5000 == 0)
+				check_around(&t, &nv, &seed, &p);
+		}
+		full_compare(&t, &nv, &seed, 3000);
+		while (nv.n > 20000) {
+			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+
+			memcpy(p.addr, e->addr, 16);
+			p.len = e->len;
+			CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+			naive_del(&nv, &p);
+			if (nv.n % 5000 == 0)
+				check_around(&t, &nv, &seed, &p);
+		}
+		full_compare(&t, &nv, &seed, 3000);
+		mutex_unlock(&lock);
+		fp_trie_destroy(&t);
+		naive_free(&nv);
+	}
+}
+
+int main(void)
+{
+	rcu_register_thread();
+	run("basic4", t_basic4);
+	run("basic6", t_basic6);
+	run("walk", t_walk);
+	run("diff4", t_diff4);
+	run("diff6", t_diff6);
+	run("bulk4", t_bulk4);
+	run("bulk6", t_bulk6);
+	run("faults4", t_faults4);
+	run("faults6", t_faults6);
+	run("faults_shim", t_faults_shim);
+	run("big", t_big);
+	rcu_barrier();
+	rcu_unregister_thread();
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
