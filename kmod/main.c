@@ -8,6 +8,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <linux/rcupdate.h>
 #include <net/genetlink.h>
 #include <linux/fastpath.h>
 
@@ -40,6 +41,8 @@ static void __exit fastpath_exit(void)
 {
 	fp_netlink_exit();
 	fp_pernet_exit();
+	/* Objects deleted before the namespaces went away wait in call_rcu. */
+	rcu_barrier();
 }
 
 module_init(fastpath_init);

@@ -12,12 +12,14 @@
 #include <linux/jhash.h>
 #include <linux/lockdep.h>
 #include <linux/random.h>
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/string.h>
 #include <crypto/algapi.h>
 
 #include "compat.h"
+#include "counters.h"
 #include "model.h"
 
 #define fp_err(m, extack, fmt, ...) \
@@ -390,14 +392,18 @@ void fp_model_destroy(struct fp_model *m)
 	struct fp_conn *k, *k2;
 	struct fp_peering *p, *p2;
 
-	list_for_each_entry_safe(k, k2, &m->conns, node)
+	list_for_each_entry_safe(k, k2, &m->conns, node) {
+		fp_counters_free(k->counters);
 		kfree(k);
+	}
 	list_for_each_entry_safe(p, p2, &m->peerings, node)
 		kfree(p);
 	list_for_each_entry_safe(a, a2, &m->auths, node)
 		kfree_sensitive(a);
-	list_for_each_entry_safe(c, c2, &m->circuits, node)
+	list_for_each_entry_safe(c, c2, &m->circuits, node) {
+		fp_counters_free(c->counters);
 		kfree(c);
+	}
 	list_for_each_entry_safe(v, v2, &m->vnets, node) {
 		list_for_each_entry_safe(u, u2, &v->udrs, node)
 			kfree(u);
@@ -624,6 +630,11 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	c = kzalloc(sizeof(*c), GFP_KERNEL_ACCOUNT);
 	if (!c)
 		return -ENOMEM;
+	c->counters = fp_counters_alloc(GFP_KERNEL_ACCOUNT);
+	if (!c->counters) {
+		kfree(c);
+		return -ENOMEM;
+	}
 	strscpy(c->name, cfg->name, sizeof(c->name));
 	uuid_copy(&c->subscription, &cfg->subscription);
 	c->ifindex = cfg->ifindex;
@@ -633,6 +644,7 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	c->route_limit = cfg->route_limit;
 	err = fp_circuit_check(m, c, NULL, extack);
 	if (err) {
+		fp_counters_free(c->counters);
 		kfree(c);
 		return err;
 	}
@@ -699,6 +711,22 @@ int fp_circuit_set(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 
 FP_EXPORT_FOR_KUNIT(fp_circuit_set);
 
+static void fp_circuit_free_rcu(struct rcu_head *head)
+{
+	struct fp_circuit *c = container_of(head, struct fp_circuit, rcu);
+
+	fp_counters_free(c->counters);
+	kfree(c);
+}
+
+static void fp_conn_free_rcu(struct rcu_head *head)
+{
+	struct fp_conn *k = container_of(head, struct fp_conn, rcu);
+
+	fp_counters_free(k->counters);
+	kfree(k);
+}
+
 static void fp_conn_free(struct fp_model *m, struct fp_conn *k)
 {
 	k->circuit->n_links--;
@@ -709,7 +737,7 @@ static void fp_conn_free(struct fp_model *m, struct fp_conn *k)
 	list_del(&k->node);
 	m->n_conns--;
 	m->n_objects--;
-	kfree(k);
+	call_rcu(&k->rcu, fp_conn_free_rcu);
 }
 
 static void fp_auth_free(struct fp_model *m, struct fp_auth *a)
@@ -751,7 +779,7 @@ int fp_circuit_del(struct fp_model *m, const char *name,
 	list_del(&c->node);
 	m->n_circuits--;
 	m->n_objects--;
-	kfree(c);
+	call_rcu(&c->rcu, fp_circuit_free_rcu);
 	return 0;
 }
 
@@ -1916,6 +1944,11 @@ int fp_conn_add(struct fp_model *m, const struct fp_conn_cfg *cfg,
 	k = kzalloc(sizeof(*k), GFP_KERNEL_ACCOUNT);
 	if (!k)
 		return -ENOMEM;
+	k->counters = fp_counters_alloc(GFP_KERNEL_ACCOUNT);
+	if (!k->counters) {
+		kfree(k);
+		return -ENOMEM;
+	}
 	strscpy(k->name, cfg->name, sizeof(k->name));
 	k->circuit = c;
 	k->vnet = v;

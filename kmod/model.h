@@ -19,6 +19,8 @@
 
 #include "compat.h"
 
+struct fp_counters;
+
 /* Names: 1..15 printable non-blank ASCII characters, like IFNAMSIZ. */
 #define FP_NAME_LEN		16
 #define FP_REGION_LEN		32
@@ -112,6 +114,9 @@ enum fp_exc_kind {
  * @n_links: connections (vnet links) on this circuit
  * @n_auths: authorizations of this circuit
  * @dirty: compiled tables may be stale (see fp_model_next_dirty())
+ * @counters: packets seen on this circuit, per &enum fastpath_reason
+ * @rcu: the circuit and @counters are freed after a grace period, so the
+ *	data path may use them under rcu_read_lock()
  */
 struct fp_circuit {
 	struct list_head node;
@@ -128,6 +133,8 @@ struct fp_circuit {
 	unsigned int n_links;
 	unsigned int n_auths;
 	bool dirty;
+	struct fp_counters __percpu *counters;
+	struct rcu_head rcu;
 };
 
 struct fp_conn;
@@ -246,6 +253,9 @@ struct fp_endpoint {
  * @vnet: the vnet
  * @flags: FP_CONN_F_*
  * @auth: authorization redeemed to create it, or NULL
+ * @counters: packets routed by this connection's routes, per
+ *	&enum fastpath_reason
+ * @rcu: freed after a grace period, like &struct fp_circuit
  */
 struct fp_conn {
 	struct list_head node;
@@ -258,6 +268,8 @@ struct fp_conn {
 	struct fp_vnet *vnet;
 	u32 flags;
 	struct fp_auth *auth;
+	struct fp_counters __percpu *counters;
+	struct rcu_head rcu;
 };
 
 /**

@@ -46,6 +46,10 @@ def expected(spec):
             doc = e.get("doc", "") if isinstance(e, dict) else ""
             val = (1 << i) if d["type"] == "flags" else i
             ents.append((cname(prefix + name), val, None, doc))
+        if d.get("render-max"):
+            n = len(ents)
+            ents.append(("__" + cname(prefix + "max"), n, None, ""))
+            ents.append((cname(prefix + "max"), n - 1, None, ""))
         enums["enum " + cname(fam, d["name"]).lower()] = ents
     for s in spec["attribute-sets"]:
         base = cname(fam, "a", s["name"])

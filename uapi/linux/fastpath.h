@@ -97,6 +97,44 @@ enum fastpath_conn_flags {
 };
 
 /**
+ * enum fastpath_reason - outcome of one packet on a circuit (counter index)
+ * @FASTPATH_REASON_FORWARDED: Sent straight to the target device.
+ * @FASTPATH_REASON_NOT_IP: Not IPv4 or IPv6; passed to the gateway.
+ * @FASTPATH_REASON_NOT_HOST: Not unicast to this host's MAC; passed.
+ * @FASTPATH_REASON_BAD_HEADER: Bad version, options (IHL != 5) or lengths;
+ *	passed.
+ * @FASTPATH_REASON_TTL: TTL or hop limit <= 1; passed (the gateway sends
+ *	Time Exceeded).
+ * @FASTPATH_REASON_EXCEPTION: Destination matches an exception not lifted by
+ *	the connection's flags; passed.
+ * @FASTPATH_REASON_NO_ROUTE: No route in the circuit's table; passed.
+ * @FASTPATH_REASON_TARGET_DOWN: Target device absent or down; passed.
+ * @FASTPATH_REASON_MTU: Does not fit the target device's MTU; passed (the
+ *	gateway sends Frag Needed / Packet Too Big).
+ * @FASTPATH_REASON_NO_NEIGH: No static MAC and no valid neighbour entry;
+ *	passed (resolution is triggered).
+ * @FASTPATH_REASON_TX_ERROR: The target device refused the packet after it
+ *	was rewritten; dropped.
+ */
+enum fastpath_reason {
+	FASTPATH_REASON_FORWARDED,
+	FASTPATH_REASON_NOT_IP,
+	FASTPATH_REASON_NOT_HOST,
+	FASTPATH_REASON_BAD_HEADER,
+	FASTPATH_REASON_TTL,
+	FASTPATH_REASON_EXCEPTION,
+	FASTPATH_REASON_NO_ROUTE,
+	FASTPATH_REASON_TARGET_DOWN,
+	FASTPATH_REASON_MTU,
+	FASTPATH_REASON_NO_NEIGH,
+	FASTPATH_REASON_TX_ERROR,
+
+	/* private: */
+	__FASTPATH_REASON_MAX,
+	FASTPATH_REASON_MAX = (__FASTPATH_REASON_MAX - 1)
+};
+
+/**
  * enum fastpath_a_info - attributes of the "info" attribute set
  * @FASTPATH_A_INFO_UNSPEC: unused
  * @FASTPATH_A_INFO_MODULE_VERSION: [string] Version of the loaded module, e.g.
