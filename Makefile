@@ -5,6 +5,7 @@
 #
 #   make                 build fastpath.ko against KDIR (W=1, -Werror)
 #   make fpctl           build the tool
+#   make nlfuzz          the netlink fuzzer the nl_fuzz selftest runs
 #   make deps            apt-install whatever Debian packages are missing
 #   make check           everything, in QEMU, on KERNELS (default 6.1)
 #   make demo            boot the test kernel and walk through fpctl
@@ -15,6 +16,7 @@
 #   make check-harness   prove the harness fails on failing tests
 #   make check-tools     the trie's user-space differential, stress, fuzz tests
 #   make bench-lpm       the trie against DPDK rte_lpm/rte_lpm6
+#   make bench-kernel    the trie against fib_table_lookup, stock kernel in QEMU
 
 KERNELS ?= 6.1
 # Default kernel build dir: the running kernel's, else Debian's stock one.
@@ -26,8 +28,8 @@ KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 
 KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
 
-.PHONY: all module fpctl deps check demo lint checkpatch sparse deb dkms-check \
-	check-harness check-tools bench-lpm ynl-sync clean help
+.PHONY: all module fpctl nlfuzz deps check demo lint checkpatch sparse deb dkms-check \
+	check-harness check-tools bench-lpm bench-kernel ynl-sync clean help
 
 all: module
 
@@ -37,6 +39,9 @@ module:
 
 fpctl:
 	$(MAKE) -C tools/fpctl
+
+nlfuzz:
+	$(MAKE) -C tools/testing/nlfuzz
 
 deps:
 	@tools/deps.sh
@@ -87,14 +92,20 @@ check-tools: deps
 bench-lpm: deps
 	@$(MAKE) -s --no-print-directory -C tools/bench run
 
+# In-kernel lookup benchmark (not part of check): Debian's stock kernel in
+# QEMU; fails only if something does not build, boot or finish.
+bench-kernel: deps
+	@tools/bench/kbench/kbench.sh
+
 check-harness: deps
 	tools/testing/qemu/selftest-harness.sh $(firstword $(KERNELS))
 
 clean:
 	@test -z "$(KDIR)" || $(MAKE) -C $(KDIR) M=$(TOP) clean
 	$(MAKE) -C tools/fpctl clean
+	$(MAKE) -C tools/testing/nlfuzz clean
 	for d in trie-test stress fuzz bench; do $(MAKE) -C tools/$$d clean; done
 	rm -rf build
 
 help:
-	@sed -n "3,19p" Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,/^$$/p' Makefile | sed 's/^# \{0,1\}//'

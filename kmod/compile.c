@@ -32,17 +32,23 @@ struct fp_cbuf {
 };
 
 static void fp_add_route(struct fp_cbuf *b, const struct fp_prefix *p,
-			 u32 endpoint_id, u32 src_id, u32 conn_id, u8 kind,
-			 u64 key)
+			 const struct fp_endpoint *ep, u32 src_id,
+			 const struct fp_conn *k, u8 kind, u64 key)
 {
 	if (!b->count_only) {
 		struct fp_croute *r = &b->r[b->nr];
 
+		memset(r, 0, sizeof(*r));
 		r->prefix = *p;
-		r->endpoint_id = endpoint_id;
+		r->endpoint_id = ep->id;
 		r->src_id = src_id;
-		r->conn_id = conn_id;
+		r->conn_id = k->id;
 		r->kind = kind;
+		r->ifindex = ep->ifindex;
+		r->has_mac = ep->has_mac;
+		if (ep->has_mac)
+			memcpy(r->mac, ep->mac, ETH_ALEN);
+		r->conn = k;
 		r->key = key;
 	}
 	b->nr++;
@@ -123,7 +129,7 @@ static void fp_walk_spokes(const struct fp_model *m, const struct fp_circuit *c,
 					continue;
 				ekey = max(ekey, base6);
 			}
-			fp_add_route(b, &ep->prefix, ep->id, ep->id, k->id,
+			fp_add_route(b, &ep->prefix, ep, ep->id, k,
 				     FP_ROUTE_SPOKE, ekey);
 		}
 	}
@@ -157,13 +163,13 @@ static void fp_walk(const struct fp_model *m, const struct fp_circuit *c,
 					continue;
 				key = max(key, base6);
 			}
-			fp_add_route(b, &ep->prefix, ep->id, ep->id, k->id,
+			fp_add_route(b, &ep->prefix, ep, ep->id, k,
 				     FP_ROUTE_HUB, key);
 		}
 		if (k->flags & FP_CONN_F_UDR) {
 			list_for_each_entry(u, &v->udrs, node)
-				fp_add_route(b, &u->prefix, u->nexthop->id,
-					     u->id, k->id, FP_ROUTE_UDR,
+				fp_add_route(b, &u->prefix, u->nexthop,
+					     u->id, k, FP_ROUTE_UDR,
 					     max3(base, k->udr_stamp,
 						  u->stamp));
 		}
@@ -276,6 +282,26 @@ static u32 fp_exc_merge(struct fp_cexc *e, u32 ne)
 	return k;
 }
 
+/*
+ * @e is sorted by prefix, so an exception comes after every exception that
+ * contains it; the stack holds the chain of exceptions containing the
+ * current one (strictly growing lengths, so at most 129 deep).
+ */
+static void fp_exc_blocks(struct fp_cexc *e, u32 n)
+{
+	u32 stack[129];
+	u32 i, sp = 0;
+
+	for (i = 0; i < n; i++) {
+		while (sp && !fp_prefix_contains(&e[stack[sp - 1]].prefix,
+						 &e[i].prefix))
+			sp--;
+		e[i].blocks = !e[i].lifted || (sp && e[stack[sp - 1]].blocks);
+		if (sp < ARRAY_SIZE(stack))
+			stack[sp++] = i;
+	}
+}
+
 /**
  * fp_compile_circuit() - compile one circuit's route and exception tables
  * @m: the model (caller holds its lock)
@@ -332,6 +358,7 @@ int fp_compile_circuit(const struct fp_model *m, const struct fp_circuit *c,
 
 	sort(b.e, b.ne, sizeof(*b.e), fp_exc_cmp, NULL);
 	t->n_exc = fp_exc_merge(b.e, b.ne);
+	fp_exc_blocks(t->exc, t->n_exc);
 
 	*out = t;
 	return 0;
@@ -400,12 +427,26 @@ const struct fp_cexc *fp_ctable_find_exc(const struct fp_ctable *t,
 
 FP_EXPORT_FOR_KUNIT(fp_ctable_find_exc);
 
-static bool fp_croute_eq(const struct fp_croute *a, const struct fp_croute *b)
+/**
+ * fp_croute_eq() - do two compiled routes publish the same next hop
+ * @a: one route
+ * @b: the other
+ *
+ * Compares the prefix, where the route comes from and what the data path
+ * uses (connection, kind, target device and MAC), not the install key.
+ *
+ * Return: true if they are the same.
+ */
+bool fp_croute_eq(const struct fp_croute *a, const struct fp_croute *b)
 {
 	return !fp_prefix_cmp(&a->prefix, &b->prefix) &&
 	       a->endpoint_id == b->endpoint_id && a->src_id == b->src_id &&
-	       a->conn_id == b->conn_id && a->kind == b->kind;
+	       a->conn_id == b->conn_id && a->kind == b->kind &&
+	       a->ifindex == b->ifindex && a->has_mac == b->has_mac &&
+	       !memcmp(a->mac, b->mac, ETH_ALEN);
 }
+
+FP_EXPORT_FOR_KUNIT(fp_croute_eq);
 
 /**
  * fp_ctable_equal() - would publishing @b change what @a published
@@ -435,7 +476,8 @@ bool fp_ctable_equal(const struct fp_ctable *a, const struct fp_ctable *b)
 
 		if (fp_prefix_cmp(&x->prefix, &y->prefix) ||
 		    x->exc_id != y->exc_id || x->vnet_id != y->vnet_id ||
-		    x->kind != y->kind || x->lifted != y->lifted)
+		    x->kind != y->kind || x->lifted != y->lifted ||
+		    x->blocks != y->blocks)
 			return false;
 	}
 	return true;

@@ -7,6 +7,7 @@
 #ifndef _FASTPATH_COMPILE_H
 #define _FASTPATH_COMPILE_H
 
+#include <linux/if_ether.h>
 #include <linux/types.h>
 
 #include "model.h"
@@ -24,6 +25,10 @@ enum fp_route_kind {
  * @src_id: id of the endpoint or UDR the route comes from
  * @conn_id: id of the connection whose flags admit it
  * @kind: &enum fp_route_kind
+ * @has_mac: the target endpoint has a static MAC, @mac
+ * @ifindex: the target endpoint's device, 0 for none
+ * @mac: the static MAC, else zero
+ * @conn: the connection (its counters; valid under the model's lock)
  * @key: install priority (lower first): the stamp at which the route
  *	became eligible, then @src_id breaks ties
  */
@@ -33,6 +38,10 @@ struct fp_croute {
 	u32 src_id;
 	u32 conn_id;
 	u8 kind;
+	bool has_mac;
+	int ifindex;
+	u8 mac[ETH_ALEN];
+	const struct fp_conn *conn;
 	u64 key;
 };
 
@@ -44,6 +53,9 @@ struct fp_croute {
  * @kind: &enum fp_exc_kind
  * @lifted: a connection's flags lift it (traffic is not sent to the
  *	gateway because of it)
+ * @blocks: traffic to @prefix goes to the gateway: it is not lifted, or
+ *	a shorter exception containing it is not.  A longest-prefix match
+ *	over the exceptions then gives the verdict.
  */
 struct fp_cexc {
 	struct fp_prefix prefix;
@@ -51,6 +63,7 @@ struct fp_cexc {
 	u32 vnet_id;
 	u8 kind;
 	bool lifted;
+	bool blocks;
 };
 
 /**
@@ -78,6 +91,7 @@ int fp_compile_circuit(const struct fp_model *m, const struct fp_circuit *c,
 		       struct fp_ctable **out);
 void fp_ctable_free(struct fp_ctable *t);
 bool fp_ctable_equal(const struct fp_ctable *a, const struct fp_ctable *b);
+bool fp_croute_eq(const struct fp_croute *a, const struct fp_croute *b);
 const struct fp_croute *fp_ctable_find_route(const struct fp_ctable *t,
 					     const struct fp_prefix *p);
 const struct fp_cexc *fp_ctable_find_exc(const struct fp_ctable *t,

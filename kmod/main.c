@@ -22,6 +22,11 @@ static int __init fastpath_init(void)
 	if (err)
 		goto err_pernet;
 
+	/* After the namespaces' state: the notifier replays every device. */
+	err = fp_devices_init();
+	if (err)
+		goto err_devices;
+
 	/* Last: user space can reach us as soon as the family exists. */
 	err = fp_netlink_init();
 	if (err)
@@ -32,6 +37,8 @@ static int __init fastpath_init(void)
 	return 0;
 
 err_netlink:
+	fp_devices_exit();
+err_devices:
 	fp_pernet_exit();
 err_pernet:
 	return err;
@@ -40,6 +47,8 @@ err_pernet:
 static void __exit fastpath_exit(void)
 {
 	fp_netlink_exit();
+	/* Replays NETDEV_UNREGISTER: every device reference is dropped. */
+	fp_devices_exit();
 	fp_pernet_exit();
 	/* Objects deleted before the namespaces went away wait in call_rcu. */
 	rcu_barrier();

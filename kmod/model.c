@@ -64,6 +64,12 @@ static void fp_assert_locked(const struct fp_model *m)
 	lockdep_assert_held(m->lock);
 }
 
+/* Is device @ifindex present and up (asks the device code)? */
+static bool fp_dev_active(const struct fp_model *m, int ifindex)
+{
+	return ifindex > 0 && m->ops && m->ops->dev_active(m, ifindex);
+}
+
 /* ---- names and prefixes ------------------------------------------------ */
 
 static bool fp_string_valid(const char *s, size_t size)
@@ -357,6 +363,8 @@ int fp_model_init(struct fp_model *m, struct mutex *lock)
 	INIT_LIST_HEAD(&m->vnets);
 	INIT_LIST_HEAD(&m->peerings);
 	INIT_LIST_HEAD(&m->conns);
+	INIT_LIST_HEAD(&m->dead_circuits);
+	INIT_LIST_HEAD(&m->dead_conns);
 	m->ep_hash = kvmalloc_array(FP_EP_HASH_SIZE, sizeof(*m->ep_hash),
 				    GFP_KERNEL_ACCOUNT);
 	m->ep_phash = kvmalloc_array(FP_EP_HASH_SIZE, sizeof(*m->ep_phash),
@@ -392,6 +400,8 @@ void fp_model_destroy(struct fp_model *m)
 	struct fp_conn *k, *k2;
 	struct fp_peering *p, *p2;
 
+	list_splice_init(&m->dead_conns, &m->conns);
+	list_splice_init(&m->dead_circuits, &m->circuits);
 	list_for_each_entry_safe(k, k2, &m->conns, node) {
 		fp_counters_free(k->counters);
 		kfree(k);
@@ -648,6 +658,7 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 		kfree(c);
 		return err;
 	}
+	c->active = fp_dev_active(m, c->ifindex);
 	c->id = fp_new_id(m);
 	c->stamp = fp_stamp(m);
 	c->dirty = true;
@@ -699,7 +710,7 @@ int fp_circuit_set(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	if (nc.port != c->port)
 		c->stamp = fp_stamp(m);
 	if (nc.ifindex != c->ifindex)
-		c->active = false;
+		c->active = fp_dev_active(m, nc.ifindex);
 	c->ifindex = nc.ifindex;
 	c->tier = nc.tier;
 	c->port = nc.port;
@@ -734,10 +745,9 @@ static void fp_conn_free(struct fp_model *m, struct fp_conn *k)
 	k->vnet->n_conns--;
 	if (k->auth)
 		k->auth->redeemed_by = NULL;
-	list_del(&k->node);
+	list_move_tail(&k->node, &m->dead_conns);
 	m->n_conns--;
 	m->n_objects--;
-	call_rcu(&k->rcu, fp_conn_free_rcu);
 }
 
 static void fp_auth_free(struct fp_model *m, struct fp_auth *a)
@@ -776,14 +786,40 @@ int fp_circuit_del(struct fp_model *m, const char *name,
 	list_for_each_entry_safe(a, a2, &m->auths, node)
 		if (a->circuit == c)
 			fp_auth_free(m, a);
-	list_del(&c->node);
+	list_move_tail(&c->node, &m->dead_circuits);
 	m->n_circuits--;
 	m->n_objects--;
-	call_rcu(&c->rcu, fp_circuit_free_rcu);
 	return 0;
 }
 
 FP_EXPORT_FOR_KUNIT(fp_circuit_del);
+
+/**
+ * fp_model_reap() - free deleted circuits and connections
+ * @m: the model
+ *
+ * Deleted circuits and connections wait on the model's dead lists until
+ * the caller has taken everything the data path reads of them out of the
+ * published tables (publish.c); then this frees them after a grace
+ * period, so a reader that found them before may still use them.
+ */
+void fp_model_reap(struct fp_model *m)
+{
+	struct fp_circuit *c, *c2;
+	struct fp_conn *k, *k2;
+
+	fp_assert_locked(m);
+	list_for_each_entry_safe(k, k2, &m->dead_conns, node) {
+		list_del(&k->node);
+		call_rcu(&k->rcu, fp_conn_free_rcu);
+	}
+	list_for_each_entry_safe(c, c2, &m->dead_circuits, node) {
+		list_del(&c->node);
+		call_rcu(&c->rcu, fp_circuit_free_rcu);
+	}
+}
+
+FP_EXPORT_FOR_KUNIT(fp_model_reap);
 
 /**
  * fp_circuit_set_active() - record the uplink's state (device code)
@@ -1521,6 +1557,18 @@ struct fp_endpoint *fp_endpoint_find(const struct fp_model *m,
 
 FP_EXPORT_FOR_KUNIT(fp_endpoint_find);
 
+/* Find-or-refuse helpers: the object, or NULL with "... does not exist". */
+static struct fp_endpoint *fp_endpoint_get(struct fp_model *m,
+					   const char *name,
+					   struct netlink_ext_ack *extack)
+{
+	struct fp_endpoint *ep = fp_endpoint_find(m, name);
+
+	if (!ep)
+		fp_err(m, extack, "endpoint %s does not exist", name ?: "");
+	return ep;
+}
+
 static struct fp_endpoint *fp_endpoint_by_prefix(const struct fp_model *m,
 						 const struct fp_vnet *v,
 						 const struct fp_prefix *p)
@@ -1620,6 +1668,7 @@ int fp_endpoint_add(struct fp_model *m, const struct fp_endpoint_cfg *cfg,
 		kfree(ep);
 		return err;
 	}
+	ep->active = fp_dev_active(m, ep->ifindex);
 	ep->id = fp_new_id(m);
 	ep->stamp = fp_stamp(m);
 	list_add_tail(&ep->node, &v->endpoints);
@@ -1648,11 +1697,9 @@ int fp_endpoint_set(struct fp_model *m, const struct fp_endpoint_cfg *cfg,
 	int err;
 
 	fp_assert_locked(m);
-	ep = fp_endpoint_find(m, cfg->name);
-	if (!ep) {
-		fp_err(m, extack, "endpoint %s does not exist", cfg->name ?: "");
+	ep = fp_endpoint_get(m, cfg->name, extack);
+	if (!ep)
 		return -ENOENT;
-	}
 	nep = *ep;
 	if (cfg->mask & FP_EP_SET_PREFIX)
 		nep.prefix = cfg->prefix;
@@ -1677,7 +1724,7 @@ int fp_endpoint_set(struct fp_model *m, const struct fp_endpoint_cfg *cfg,
 		ep->stamp = fp_stamp(m);
 	}
 	if (nep.ifindex != ep->ifindex)
-		ep->active = false;
+		ep->active = fp_dev_active(m, nep.ifindex);
 	ep->ifindex = nep.ifindex;
 	ep->has_mac = nep.has_mac;
 	ether_addr_copy(ep->mac, nep.mac);
@@ -1701,11 +1748,9 @@ int fp_endpoint_del(struct fp_model *m, const char *name,
 	struct fp_endpoint *ep;
 
 	fp_assert_locked(m);
-	ep = fp_endpoint_find(m, name);
-	if (!ep) {
-		fp_err(m, extack, "endpoint %s does not exist", name ?: "");
+	ep = fp_endpoint_get(m, name, extack);
+	if (!ep)
 		return -ENOENT;
-	}
 	if (ep->n_udrs) {
 		fp_err(m, extack, "endpoint %s: next hop of %u UDRs", ep->name,
 		       ep->n_udrs);
@@ -1777,6 +1822,16 @@ struct fp_conn *fp_conn_find(const struct fp_model *m, const char *name)
 }
 
 FP_EXPORT_FOR_KUNIT(fp_conn_find);
+
+static struct fp_conn *fp_conn_get(struct fp_model *m, const char *name,
+				   struct netlink_ext_ack *extack)
+{
+	struct fp_conn *k = fp_conn_find(m, name);
+
+	if (!k)
+		fp_err(m, extack, "connection %s does not exist", name ?: "");
+	return k;
+}
 
 /* The flag rules, for a connection @name of @c and @v with @flags. */
 static int fp_conn_flags_check(struct fp_model *m, const char *name,
@@ -1985,11 +2040,9 @@ int fp_conn_set(struct fp_model *m, const char *name, u32 flags,
 	int err;
 
 	fp_assert_locked(m);
-	k = fp_conn_find(m, name);
-	if (!k) {
-		fp_err(m, extack, "connection %s does not exist", name ?: "");
+	k = fp_conn_get(m, name, extack);
+	if (!k)
 		return -ENOENT;
-	}
 	err = fp_conn_flags_check(m, k->name, k->circuit, k->vnet, flags,
 				  extack);
 	if (err)
@@ -2016,11 +2069,9 @@ int fp_conn_del(struct fp_model *m, const char *name,
 	struct fp_conn *k;
 
 	fp_assert_locked(m);
-	k = fp_conn_find(m, name);
-	if (!k) {
-		fp_err(m, extack, "connection %s does not exist", name ?: "");
+	k = fp_conn_get(m, name, extack);
+	if (!k)
 		return -ENOENT;
-	}
 	fp_conn_free(m, k);
 	return 0;
 }
@@ -2053,6 +2104,19 @@ struct fp_exception *fp_exception_find(const struct fp_model *m,
 }
 
 FP_EXPORT_FOR_KUNIT(fp_exception_find);
+
+static struct fp_exception *fp_exception_get(struct fp_model *m,
+					     const char *vnet,
+					     const struct fp_prefix *prefix,
+					     struct netlink_ext_ack *extack)
+{
+	struct fp_exception *e = fp_exception_find(m, vnet, prefix);
+
+	if (!e)
+		fp_err(m, extack, "exception in vnet %s does not exist",
+		       vnet ?: "");
+	return e;
+}
 
 static int fp_exc_kind_check(struct fp_model *m, const char *vnet, u8 kind,
 			     struct netlink_ext_ack *extack)
@@ -2135,12 +2199,9 @@ int fp_exception_set(struct fp_model *m, const char *vnet,
 	int err;
 
 	fp_assert_locked(m);
-	e = fp_exception_find(m, vnet, prefix);
-	if (!e) {
-		fp_err(m, extack, "exception in vnet %s does not exist",
-		       vnet ?: "");
+	e = fp_exception_get(m, vnet, prefix, extack);
+	if (!e)
 		return -ENOENT;
-	}
 	err = fp_exc_kind_check(m, e->vnet->name, kind, extack);
 	if (err)
 		return err;
@@ -2167,12 +2228,9 @@ int fp_exception_del(struct fp_model *m, const char *vnet,
 	struct fp_exception *e;
 
 	fp_assert_locked(m);
-	e = fp_exception_find(m, vnet, prefix);
-	if (!e) {
-		fp_err(m, extack, "exception in vnet %s does not exist",
-		       vnet ?: "");
+	e = fp_exception_get(m, vnet, prefix, extack);
+	if (!e)
 		return -ENOENT;
-	}
 	fp_mark_vnet(m, e->vnet);
 	list_del(&e->node);
 	e->vnet->n_objs--;
@@ -2208,6 +2266,17 @@ struct fp_udr *fp_udr_find(const struct fp_model *m, const char *vnet,
 }
 
 FP_EXPORT_FOR_KUNIT(fp_udr_find);
+
+static struct fp_udr *fp_udr_get(struct fp_model *m, const char *vnet,
+				 const struct fp_prefix *prefix,
+				 struct netlink_ext_ack *extack)
+{
+	struct fp_udr *u = fp_udr_find(m, vnet, prefix);
+
+	if (!u)
+		fp_err(m, extack, "udr in vnet %s does not exist", vnet ?: "");
+	return u;
+}
 
 static struct fp_endpoint *fp_udr_nexthop(struct fp_model *m,
 					  const struct fp_vnet *v,
@@ -2317,11 +2386,9 @@ int fp_udr_set(struct fp_model *m, const char *vnet,
 	int err = 0;
 
 	fp_assert_locked(m);
-	u = fp_udr_find(m, vnet, prefix);
-	if (!u) {
-		fp_err(m, extack, "udr in vnet %s does not exist", vnet ?: "");
+	u = fp_udr_get(m, vnet, prefix, extack);
+	if (!u)
 		return -ENOENT;
-	}
 	ep = fp_udr_nexthop(m, u->vnet, nexthop, extack, &err);
 	if (!ep)
 		return err;
@@ -2353,11 +2420,9 @@ int fp_udr_del(struct fp_model *m, const char *vnet,
 	struct fp_udr *u;
 
 	fp_assert_locked(m);
-	u = fp_udr_find(m, vnet, prefix);
-	if (!u) {
-		fp_err(m, extack, "udr in vnet %s does not exist", vnet ?: "");
+	u = fp_udr_get(m, vnet, prefix, extack);
+	if (!u)
 		return -ENOENT;
-	}
 	fp_mark_vnet(m, u->vnet);
 	u->nexthop->n_udrs--;
 	list_del(&u->node);

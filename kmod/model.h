@@ -114,9 +114,12 @@ enum fp_exc_kind {
  * @n_links: connections (vnet links) on this circuit
  * @n_auths: authorizations of this circuit
  * @dirty: compiled tables may be stale (see fp_model_next_dirty())
+ * @pub: its published data-path tables (publish.c), or NULL
  * @counters: packets seen on this circuit, per &enum fastpath_reason
  * @rcu: the circuit and @counters are freed after a grace period, so the
- *	data path may use them under rcu_read_lock()
+ *	data path may use them under rcu_read_lock().  A deleted circuit
+ *	waits on &fp_model.dead_circuits until its tables are unpublished
+ *	(fp_model_reap()).
  */
 struct fp_circuit {
 	struct list_head node;
@@ -133,6 +136,7 @@ struct fp_circuit {
 	unsigned int n_links;
 	unsigned int n_auths;
 	bool dirty;
+	void *pub;
 	struct fp_counters __percpu *counters;
 	struct rcu_head rcu;
 };
@@ -255,7 +259,8 @@ struct fp_endpoint {
  * @auth: authorization redeemed to create it, or NULL
  * @counters: packets routed by this connection's routes, per
  *	&enum fastpath_reason
- * @rcu: freed after a grace period, like &struct fp_circuit
+ * @rcu: freed after a grace period, like &struct fp_circuit (a deleted
+ *	connection waits on &fp_model.dead_conns, @node reused)
  */
 struct fp_conn {
 	struct list_head node;
@@ -308,14 +313,28 @@ struct fp_udr {
 
 #define FP_EP_HASH_BITS	12
 
+struct fp_model;
+
+/**
+ * struct fp_model_ops - what the model asks of the rest of the module
+ * @dev_active: is device @ifindex of the model's namespace present and up
+ *	(called under the model's lock; must not take RTNL)
+ */
+struct fp_model_ops {
+	bool (*dev_active)(const struct fp_model *m, int ifindex);
+};
+
 /**
  * struct fp_model - every object of one network namespace
  * @lock: the namespace's configuration mutex, held by every caller
+ * @ops: device queries, or NULL (objects then start inactive)
  * @circuits: &struct fp_circuit, in creation order
  * @auths: &struct fp_auth, in creation order
  * @vnets: &struct fp_vnet, in creation order
  * @peerings: &struct fp_peering, in creation order
  * @conns: &struct fp_conn, in creation order
+ * @dead_circuits: deleted circuits, freed by fp_model_reap()
+ * @dead_conns: deleted connections, freed by fp_model_reap()
  * @ep_hash: endpoints by name
  * @ep_phash: endpoints by (vnet, prefix)
  * @n_circuits: number of circuits
@@ -328,11 +347,14 @@ struct fp_udr {
  */
 struct fp_model {
 	struct mutex *lock;	/* the namespace's configuration mutex */
+	const struct fp_model_ops *ops;
 	struct list_head circuits;
 	struct list_head auths;
 	struct list_head vnets;
 	struct list_head peerings;
 	struct list_head conns;
+	struct list_head dead_circuits;
+	struct list_head dead_conns;
 	struct hlist_head *ep_hash;
 	struct hlist_head *ep_phash;
 	unsigned int n_circuits;
@@ -447,6 +469,7 @@ struct fp_conn_cfg {
 int fp_model_init(struct fp_model *m, struct mutex *lock);
 void fp_model_destroy(struct fp_model *m);
 struct fp_circuit *fp_model_next_dirty(struct fp_model *m);
+void fp_model_reap(struct fp_model *m);
 
 bool fp_name_valid(const char *name);
 bool fp_prefix_valid(const struct fp_prefix *p);

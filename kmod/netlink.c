@@ -4,7 +4,8 @@
  * and observes the module.  Every network namespace has its own view
  * (netnsok); Documentation/netlink/specs/fastpath.yaml describes the family.
  * This file holds the family, its operation table and INFO_GET; the
- * object operations are in nl_objects.c, the policies in nl_policy.c.
+ * object operations are in nl_objects.c, the counters in nl_stats.c, the
+ * policies in nl_policy.c.
  */
 #include <linux/module.h>
 #include <linux/utsname.h>
@@ -77,6 +78,7 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 #define FP_NL_MAXATTR_conn	FASTPATH_A_CONN_MAX
 #define FP_NL_MAXATTR_exception	FASTPATH_A_EXCEPTION_MAX
 #define FP_NL_MAXATTR_udr	FASTPATH_A_UDR_MAX
+#define FP_NL_MAXATTR_stats	FASTPATH_A_STATS_MAX
 
 /* Configuration ops: CAP_NET_ADMIN in the namespace owner's user ns. */
 #define FP_CFG_OP(_cmd, _doit, _set)					\
@@ -88,8 +90,8 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 		.flags = GENL_UNS_ADMIN_PERM,				\
 	}
 
-/* GET: do and dump, open to everyone in the namespace. */
-#define FP_GET_OP(_cmd, _doit, _dumpit, _set)				\
+/* Reads: do and dump, open to everyone in the namespace. */
+#define FP_READ_OP(_cmd, _doit, _dumpit, _set)				\
 	{								\
 		.cmd = _cmd,						\
 		.doit = _doit,						\
@@ -97,6 +99,10 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 		.policy = fp_nl_##_set##_policy,			\
 		.maxattr = FP_NL_MAXATTR_##_set,			\
 	}
+
+/* GET of a configuration object, through the object table. */
+#define FP_GET_OP(_cmd, _set)						\
+	FP_READ_OP(_cmd, fp_nl_obj_get, fp_nl_obj_dump, _set)
 
 /*
  * INFO_GET has no policy: the core's reject-all policy refuses a request
@@ -107,53 +113,39 @@ static const struct genl_ops fp_genl_ops[] = {
 		.cmd = FASTPATH_CMD_INFO_GET,
 		.doit = fp_nl_info_get_doit,
 	},
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_NEW, fp_nl_circuit_new,
-		  circuit),
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_DEL, fp_nl_circuit_del,
-		  circuit),
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_SET, fp_nl_circuit_set,
-		  circuit),
-	FP_GET_OP(FASTPATH_CMD_CIRCUIT_GET, fp_nl_circuit_get,
-		  fp_nl_circuit_dump, circuit),
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_NEW, fp_nl_circuit_new, circuit),
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_DEL, fp_nl_obj_del, circuit),
+	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_SET, fp_nl_circuit_set, circuit),
+	FP_GET_OP(FASTPATH_CMD_CIRCUIT_GET, circuit),
 	FP_CFG_OP(FASTPATH_CMD_AUTH_NEW, fp_nl_auth_new, auth),
 	FP_CFG_OP(FASTPATH_CMD_AUTH_DEL, fp_nl_auth_del, auth),
-	FP_GET_OP(FASTPATH_CMD_AUTH_GET, fp_nl_auth_get, fp_nl_auth_dump,
-		  auth),
+	FP_GET_OP(FASTPATH_CMD_AUTH_GET, auth),
 	FP_CFG_OP(FASTPATH_CMD_VNET_NEW, fp_nl_vnet_new, vnet),
-	FP_CFG_OP(FASTPATH_CMD_VNET_DEL, fp_nl_vnet_del, vnet),
+	FP_CFG_OP(FASTPATH_CMD_VNET_DEL, fp_nl_obj_del, vnet),
 	FP_CFG_OP(FASTPATH_CMD_VNET_SET, fp_nl_vnet_set, vnet),
-	FP_GET_OP(FASTPATH_CMD_VNET_GET, fp_nl_vnet_get, fp_nl_vnet_dump,
-		  vnet),
-	FP_CFG_OP(FASTPATH_CMD_PEERING_NEW, fp_nl_peering_new,
-		  peering),
-	FP_CFG_OP(FASTPATH_CMD_PEERING_DEL, fp_nl_peering_del,
-		  peering),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_NEW, fp_nl_endpoint_new,
-		  endpoint),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_DEL, fp_nl_endpoint_del,
-		  endpoint),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_SET, fp_nl_endpoint_set,
-		  endpoint),
-	FP_GET_OP(FASTPATH_CMD_ENDPOINT_GET, fp_nl_endpoint_get,
-		  fp_nl_endpoint_dump, endpoint),
+	FP_GET_OP(FASTPATH_CMD_VNET_GET, vnet),
+	FP_CFG_OP(FASTPATH_CMD_PEERING_NEW, fp_nl_peering_new, peering),
+	FP_CFG_OP(FASTPATH_CMD_PEERING_DEL, fp_nl_peering_del, peering),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_NEW, fp_nl_endpoint_new, endpoint),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_DEL, fp_nl_obj_del, endpoint),
+	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_SET, fp_nl_endpoint_set, endpoint),
+	FP_GET_OP(FASTPATH_CMD_ENDPOINT_GET, endpoint),
 	FP_CFG_OP(FASTPATH_CMD_CONN_NEW, fp_nl_conn_new, conn),
-	FP_CFG_OP(FASTPATH_CMD_CONN_DEL, fp_nl_conn_del, conn),
+	FP_CFG_OP(FASTPATH_CMD_CONN_DEL, fp_nl_obj_del, conn),
 	FP_CFG_OP(FASTPATH_CMD_CONN_SET, fp_nl_conn_set, conn),
-	FP_GET_OP(FASTPATH_CMD_CONN_GET, fp_nl_conn_get, fp_nl_conn_dump,
-		  conn),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_NEW, fp_nl_exception_new,
+	FP_GET_OP(FASTPATH_CMD_CONN_GET, conn),
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_NEW, fp_nl_vnet_prefix_change,
 		  exception),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_DEL, fp_nl_exception_del,
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_DEL, fp_nl_obj_del, exception),
+	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_SET, fp_nl_vnet_prefix_change,
 		  exception),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_SET, fp_nl_exception_set,
-		  exception),
-	FP_GET_OP(FASTPATH_CMD_EXCEPTION_GET, fp_nl_exception_get,
-		  fp_nl_exception_dump, exception),
-	FP_CFG_OP(FASTPATH_CMD_UDR_NEW, fp_nl_udr_new, udr),
-	FP_CFG_OP(FASTPATH_CMD_UDR_DEL, fp_nl_udr_del, udr),
-	FP_CFG_OP(FASTPATH_CMD_UDR_SET, fp_nl_udr_set, udr),
-	FP_GET_OP(FASTPATH_CMD_UDR_GET, fp_nl_udr_get, fp_nl_udr_dump,
-		  udr),
+	FP_GET_OP(FASTPATH_CMD_EXCEPTION_GET, exception),
+	FP_CFG_OP(FASTPATH_CMD_UDR_NEW, fp_nl_vnet_prefix_change, udr),
+	FP_CFG_OP(FASTPATH_CMD_UDR_DEL, fp_nl_obj_del, udr),
+	FP_CFG_OP(FASTPATH_CMD_UDR_SET, fp_nl_vnet_prefix_change, udr),
+	FP_GET_OP(FASTPATH_CMD_UDR_GET, udr),
+	FP_READ_OP(FASTPATH_CMD_STATS_GET, fp_nl_stats_get, fp_nl_stats_dump,
+		   stats),
 };
 
 static const struct genl_multicast_group fp_genl_mcgrps[] = {

@@ -6,6 +6,8 @@
  *   nl_policy.c   attribute policies
  *   nl_common.c   locking, required attributes, prefixes, notifications
  *   nl_objects.c  NEW/DEL/SET/GET of every configuration object
+ *   nl_stats.c    STATS_GET: the per-CPU counters of circuits and
+ *                 connections
  */
 #ifndef _FASTPATH_NETLINK_H
 #define _FASTPATH_NETLINK_H
@@ -30,6 +32,7 @@ extern const struct nla_policy fp_nl_endpoint_policy[FASTPATH_A_ENDPOINT_MAX + 1
 extern const struct nla_policy fp_nl_conn_policy[FASTPATH_A_CONN_MAX + 1];
 extern const struct nla_policy fp_nl_exception_policy[FASTPATH_A_EXCEPTION_MAX + 1];
 extern const struct nla_policy fp_nl_udr_policy[FASTPATH_A_UDR_MAX + 1];
+extern const struct nla_policy fp_nl_stats_policy[FASTPATH_A_STATS_MAX + 1];
 
 /*
  * Refuse a request that lacks attribute @attr with a message naming @what
@@ -49,6 +52,63 @@ extern const struct nla_policy fp_nl_udr_policy[FASTPATH_A_UDR_MAX + 1];
 typedef int (*fp_nl_fill_t)(struct sk_buff *skb, const struct fp_model *m,
 			    const void *obj);
 
+/**
+ * struct fp_nl_key - the key of an object, as a request spells it
+ * @name: its name (not for exceptions and UDRs)
+ * @parent: an authorization's circuit; an exception's or a UDR's vnet
+ * @prefix: an exception's or a UDR's prefix
+ */
+struct fp_nl_key {
+	const char *name;
+	const char *parent;
+	struct fp_prefix prefix;
+};
+
+/**
+ * struct fp_nl_obj - how the family shows one type of object
+ * @name: the object in messages ("connection")
+ * @cmd_get: its GET command (do and dump)
+ * @cmd_del: its DEL command
+ * @cmd_new: its NEW command if fp_nl_vnet_prefix_change() handles it, else 0
+ * @cmd_set: likewise its SET command
+ * @name_attr: attribute of &fp_nl_key.name, 0 if not part of the key
+ * @parent_attr: attribute of &fp_nl_key.parent, 0 if not part of the key
+ * @parent: what @parent_attr names, in messages ("circuit", "vnet")
+ * @prefix_attr: attribute of &fp_nl_key.prefix, 0 if not part of the key
+ * @value_attr: the one value NEW and SET require (with @cmd_new)
+ * @value: @value_attr in messages ("kind")
+ * @per_vnet: the objects are listed per vnet, not in &struct fp_model
+ * @list: offset of the list of objects in &struct fp_model, or in
+ *	&struct fp_vnet if @per_vnet; the list is in id order
+ * @node: offset of the list node in the object
+ * @id: offset of the u32 object id in the object
+ * @fill: adds the attributes of one object, as GET shows it
+ * @size: payload size of one object's message, NULL for the default
+ * @find: the object with key @k, or NULL
+ * @del: deletes the object with key @k (DEL through fp_nl_obj_del())
+ * @change: adds (@add) or changes the object with key @k to @value
+ */
+struct fp_nl_obj {
+	const char *name;
+	u8 cmd_get, cmd_del, cmd_new, cmd_set;
+	u16 name_attr, parent_attr, prefix_attr, value_attr;
+	const char *parent;
+	const char *value;
+	bool per_vnet;
+	size_t list, node, id;
+	fp_nl_fill_t fill;
+	size_t (*size)(const void *obj);
+	const void *(*find)(const struct fp_model *m,
+			    const struct fp_nl_key *k);
+	int (*del)(struct fp_model *m, const struct fp_nl_key *k,
+		   struct netlink_ext_ack *extack);
+	int (*change)(struct fp_model *m, const struct fp_nl_key *k,
+		      const struct nlattr *value, bool add,
+		      struct netlink_ext_ack *extack);
+};
+
+const struct fp_nl_obj *fp_nl_obj_of(u8 cmd);
+
 struct fp_net *fp_nl_lock(struct genl_info *info);
 void fp_nl_unlock(struct fp_net *fpn, bool changed);
 int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
@@ -63,43 +123,35 @@ int fp_nl_reply(struct genl_info *info, const struct fp_model *m,
 void fp_nl_notify(struct genl_info *info, struct sk_buff *msg);
 void *fp_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		     struct fp_net *fpn, u8 cmd);
+struct fp_net *fp_nl_dump_lock(struct sk_buff *skb);
+int fp_nl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
+		    struct fp_net *fpn, const struct fp_nl_obj *d,
+		    const struct list_head *head, long *cursor);
+int fp_nl_dump_ret(struct sk_buff *skb, int err);
 
-/* Operation handlers (nl_objects.c). */
+/* Operation handlers (nl_objects.c): GET and DEL through the table. */
+int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_circuit_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_circuit_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_circuit_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_auth_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_auth_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_peering_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_peering_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_endpoint_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_endpoint_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_endpoint_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_conn_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_conn_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_conn_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int fp_nl_exception_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_exception_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_exception_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_exception_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_exception_dump(struct sk_buff *skb, struct netlink_callback *cb);
-int fp_nl_udr_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_udr_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_udr_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_udr_get(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_udr_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* STATS_GET (nl_stats.c). */
+struct fp_counter_vals;
+int fp_nl_stats_fill(struct sk_buff *skb, u16 type, const char *name,
+		     const struct fp_counter_vals *vals);
+int fp_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_stats_dump(struct sk_buff *skb, struct netlink_callback *cb);
 
 #endif /* _FASTPATH_NETLINK_H */

@@ -29,15 +29,19 @@ struct fp_net *fp_nl_lock(struct genl_info *info)
 }
 
 /**
- * fp_nl_unlock() - unlock, bumping the generation if anything changed
+ * fp_nl_unlock() - unlock, publishing and bumping the generation if
+ *	anything changed
  * @fpn: the namespace's state
  * @changed: the request changed the configuration
  *
- * Dumps in progress compare the generation to flag NLM_F_DUMP_INTR.
+ * The commit point of every change: the data path's tables are brought up
+ * to date (publish.c) before the lock is released.  Dumps in progress
+ * compare the generation to flag NLM_F_DUMP_INTR.
  */
 void fp_nl_unlock(struct fp_net *fpn, bool changed)
 {
 	if (changed) {
+		fp_pub_commit(fpn);
 		fpn->generation++;
 		/* 0 means "no sequence check" to genl_dump_check_consistent */
 		if (!fpn->generation)

@@ -6,6 +6,12 @@
  * namespace's lock, and the model's extack messages go back unchanged.
  * Every successful change bumps the generation and is announced on the
  * "config" group with the object as a GET reply would show it.
+ *
+ * GET, dumps, DEL and the change notifications are table driven: one
+ * struct fp_nl_obj per object type says how its key is spelled, how to
+ * find it, how to walk its list and how to fill its attributes.  Only
+ * NEW and SET, which translate each object's own attributes, are written
+ * per object.
  */
 #include <linux/etherdevice.h>
 #include <linux/slab.h>
@@ -40,15 +46,149 @@ static int fp_nl_done(struct genl_info *info, struct fp_net *fpn, int err,
 	return err;
 }
 
-/* The notification for a successful NEW or SET of @obj. */
-static struct sk_buff *fp_nl_change_msg(struct genl_info *info,
-					const struct fp_model *m,
-					fp_nl_fill_t fill, const void *obj,
-					size_t size)
+/* ---- the generic part: keys, GET, dumps, DEL, notifications -------------- */
+
+static size_t fp_nl_obj_size(const struct fp_nl_obj *d, const void *obj)
+{
+	return d->size ? d->size(obj) : FP_NL_OBJ_SIZE;
+}
+
+/* The notification (@cmd) describing @obj; NULL if there is no @obj. */
+static struct sk_buff *fp_nl_obj_event(const struct fp_model *m,
+				       const struct fp_nl_obj *d,
+				       const void *obj, u8 cmd)
 {
 	if (!obj)
 		return NULL;
-	return fp_nl_obj_msg(m, fill, obj, size, info->genlhdr->cmd, 0, 0);
+	return fp_nl_obj_msg(m, d->fill, obj, fp_nl_obj_size(d, obj), cmd,
+			     0, 0);
+}
+
+/* Finish a NEW or SET of the object @k: announce it as it is now. */
+static int fp_nl_obj_changed(struct genl_info *info, struct fp_net *fpn,
+			     const struct fp_nl_obj *d,
+			     const struct fp_nl_key *k, int err)
+{
+	struct sk_buff *msg = NULL;
+
+	if (!err)
+		msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, k),
+				      info->genlhdr->cmd);
+	return fp_nl_done(info, fpn, err, msg);
+}
+
+/* Refuse a request without @attr: "missing <object> <what>". */
+static bool fp_nl_obj_missing(struct genl_info *info, struct fp_model *m,
+			      const struct fp_nl_obj *d, int attr,
+			      const char *what)
+{
+	if (!GENL_REQ_ATTR_CHECK(info, attr))
+		return false;
+	FP_SET_ERR_MSG_FMT(m, info->extack, "missing %s %s", d->name, what);
+	return true;
+}
+
+/* Parse the key of a request for a @d object (the model is locked). */
+static int fp_nl_obj_key(struct genl_info *info, struct fp_model *m,
+			 const struct fp_nl_obj *d, struct fp_nl_key *k)
+{
+	memset(k, 0, sizeof(*k));
+	if (d->parent_attr) {
+		if (fp_nl_obj_missing(info, m, d, d->parent_attr, d->parent))
+			return -EINVAL;
+		k->parent = fp_nl_str(info, d->parent_attr);
+	}
+	if (d->name_attr) {
+		if (fp_nl_obj_missing(info, m, d, d->name_attr, "name"))
+			return -EINVAL;
+		k->name = fp_nl_str(info, d->name_attr);
+	}
+	if (d->prefix_attr) {
+		if (fp_nl_obj_missing(info, m, d, d->prefix_attr, "prefix"))
+			return -EINVAL;
+		return fp_nl_get_prefix(info->attrs[d->prefix_attr],
+					&k->prefix, info->extack);
+	}
+	return 0;
+}
+
+/* Refuse a request for an object that does not exist. */
+static int fp_nl_obj_enoent(struct genl_info *info, struct fp_model *m,
+			    const struct fp_nl_obj *d,
+			    const struct fp_nl_key *k)
+{
+	struct netlink_ext_ack *extack = info->extack;
+
+	if (d->prefix_attr) {
+		FP_SET_ERR_MSG_FMT(m, extack, "%s %s has no such %s",
+				   d->parent, k->parent, d->name);
+		NL_SET_BAD_ATTR(extack, info->attrs[d->prefix_attr]);
+	} else if (d->parent_attr) {
+		FP_SET_ERR_MSG_FMT(m, extack, "%s %s of %s %s does not exist",
+				   d->name, k->name, d->parent, k->parent);
+		NL_SET_BAD_ATTR(extack, info->attrs[d->name_attr]);
+	} else {
+		FP_SET_ERR_MSG_FMT(m, extack, "%s %s does not exist", d->name,
+				   k->name);
+		NL_SET_BAD_ATTR(extack, info->attrs[d->name_attr]);
+	}
+	return -ENOENT;
+}
+
+/**
+ * fp_nl_obj_get() - GET (do) of any configuration object
+ * @skb: the request
+ * @info: the request's attributes; its command selects the object type
+ *
+ * Return: 0 after replying, or a negative errno with an extack message.
+ */
+int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
+	struct fp_nl_key k;
+	struct fp_net *fpn;
+	const void *obj;
+	int err;
+
+	fpn = fp_nl_lock(info);
+	err = fp_nl_obj_key(info, &fpn->model, d, &k);
+	if (!err) {
+		obj = d->find(&fpn->model, &k);
+		if (obj)
+			err = fp_nl_reply(info, &fpn->model, d->fill, obj,
+					  fp_nl_obj_size(d, obj));
+		else
+			err = fp_nl_obj_enoent(info, &fpn->model, d, &k);
+	}
+	fp_nl_unlock(fpn, false);
+	return err;
+}
+
+/**
+ * fp_nl_obj_del() - DEL of a configuration object whose descriptor has @del
+ * @skb: the request
+ * @info: the request's attributes; its command selects the object type
+ *
+ * Announces the object as it was before the deletion.
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
+int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
+	struct sk_buff *msg;
+	struct fp_nl_key k;
+	struct fp_net *fpn;
+	int err;
+
+	fpn = fp_nl_lock(info);
+	err = fp_nl_obj_key(info, &fpn->model, d, &k);
+	if (err)
+		return fp_nl_done(info, fpn, err, NULL);
+	msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, &k),
+			      info->genlhdr->cmd);
+	err = d->del(&fpn->model, &k, info->extack);
+	return fp_nl_done(info, fpn, err, msg);
 }
 
 static int fp_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
@@ -70,78 +210,111 @@ static int fp_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
 	return 0;
 }
 
-/* Return value of a dump callback: an object too big for an empty buffer
- * is an error, a full buffer asks for another round.
+/**
+ * fp_nl_dump_list() - dump a list of objects, resuming at an id
+ * @skb: the dump buffer
+ * @cb: the dump
+ * @fpn: the namespace's state (locked)
+ * @d: how to walk @head (@d->node, @d->id) and what to send
+ *	(@d->cmd_get, @d->fill)
+ * @head: the list, in id order
+ * @cursor: the next id to send; advanced past every object sent
+ *
+ * Return: 0 when the whole list is sent, else the error that stopped it
+ * (-EMSGSIZE: @skb is full).
  */
-static int fp_nl_dump_ret(struct sk_buff *skb, int err)
+int fp_nl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
+		    struct fp_net *fpn, const struct fp_nl_obj *d,
+		    const struct list_head *head, long *cursor)
+{
+	const struct list_head *pos;
+	const char *obj;
+	u32 id;
+	int err;
+
+	list_for_each(pos, head) {
+		obj = (const char *)pos - d->node;
+		id = *(const u32 *)(obj + d->id);
+		if (id < *cursor)
+			continue;
+		err = fp_nl_dump_one(skb, cb, fpn, d->cmd_get, d->fill, obj);
+		if (err)
+			return err;
+		*cursor = (long)id + 1;
+	}
+	return 0;
+}
+
+/**
+ * fp_nl_dump_ret() - the return value of a dump callback
+ * @skb: the dump buffer
+ * @err: the error that stopped the dump, 0 if it is complete
+ *
+ * Return: an error if not even one object fits an empty buffer (the dump
+ * ends with it), else the bytes in @skb: the core calls again while they
+ * are not 0.
+ */
+int fp_nl_dump_ret(struct sk_buff *skb, int err)
 {
 	if (err && !skb->len)
 		return err;
 	return skb->len;
 }
 
-/*
- * Dump a list of objects in id order, resuming after the last id sent
- * (cb->args[0] holds the next id to send).
+/**
+ * fp_nl_dump_lock() - lock the configuration of a dump's namespace
+ * @skb: the dump buffer
+ *
+ * Return: the namespace's state, locked; unlock with mutex_unlock().
  */
-#define FP_NL_DUMP_LIST(skb, cb, fpn, head, type, cmd, fill)		\
-	({								\
-		struct netlink_callback *__cb = (cb);			\
-		type *__o;						\
-		int __err = 0;						\
-		list_for_each_entry(__o, head, node) {			\
-			if (__o->id < __cb->args[0])			\
-				continue;				\
-			__err = fp_nl_dump_one(skb, __cb, fpn, cmd, fill, __o); \
-			if (__err)					\
-				break;					\
-			__cb->args[0] = (long)__o->id + 1;		\
-		}							\
-		__err;							\
-	})
-
-/*
- * Dump the objects kept per vnet in the list at byte offset @off of
- * struct fp_vnet: cb->args[0] is the vnet being walked, cb->args[1] the
- * next object id to send in it.
- */
-#define FP_NL_DUMP_PER_VNET(skb, cb, fpn, off, type, cmd, fill)	\
-	({								\
-		struct netlink_callback *__cb = (cb);			\
-		struct fp_net *__fpn = (fpn);				\
-		struct list_head *__head;				\
-		struct fp_vnet *__v;					\
-		type *__o;						\
-		int __err = 0;						\
-		list_for_each_entry(__v, &__fpn->model.vnets, node) {	\
-			if (__v->id < __cb->args[0])			\
-				continue;				\
-			if (__v->id != __cb->args[0]) {			\
-				__cb->args[0] = __v->id;		\
-				__cb->args[1] = 0;			\
-			}						\
-			__head = (void *)__v + (off);			\
-			list_for_each_entry(__o, __head, node) {	\
-				if (__o->id < __cb->args[1])		\
-					continue;			\
-				__err = fp_nl_dump_one(skb, __cb, __fpn, \
-						       cmd, fill, __o);	\
-				if (__err)				\
-					break;				\
-				__cb->args[1] = (long)__o->id + 1;	\
-			}						\
-			if (__err)					\
-				break;					\
-		}							\
-		__err;							\
-	})
-
-static struct fp_net *fp_nl_dump_lock(struct sk_buff *skb)
+struct fp_net *fp_nl_dump_lock(struct sk_buff *skb)
 {
 	struct fp_net *fpn = fp_net(sock_net(skb->sk));
 
 	mutex_lock(&fpn->lock);
 	return fpn;
+}
+
+/**
+ * fp_nl_obj_dump() - GET (dump) of any configuration object
+ * @skb: the dump buffer
+ * @cb: the dump; the request's command selects the object type.
+ *	cb->args[0] is the next id to send or, for objects kept per vnet,
+ *	the vnet being walked, with the next id in it in cb->args[1].
+ *
+ * Return: see fp_nl_dump_ret().
+ */
+int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genlmsghdr *ghdr = nlmsg_data(cb->nlh);
+	const struct fp_nl_obj *d = fp_nl_obj_of(ghdr->cmd);
+	struct fp_net *fpn = fp_nl_dump_lock(skb);
+	const struct fp_model *m = &fpn->model;
+	const struct fp_vnet *v;
+	int err = 0;
+
+	if (!d->per_vnet) {
+		err = fp_nl_dump_list(skb, cb, fpn, d,
+				      (const void *)((const char *)m + d->list),
+				      &cb->args[0]);
+		goto out;
+	}
+	list_for_each_entry(v, &m->vnets, node) {
+		if (v->id < cb->args[0])
+			continue;
+		if (v->id != cb->args[0]) {
+			cb->args[0] = v->id;
+			cb->args[1] = 0;
+		}
+		err = fp_nl_dump_list(skb, cb, fpn, d,
+				      (const void *)((const char *)v + d->list),
+				      &cb->args[1]);
+		if (err)
+			break;
+	}
+out:
+	mutex_unlock(&fpn->lock);
+	return fp_nl_dump_ret(skb, err);
 }
 
 /* ---- circuit ------------------------------------------------------------ */
@@ -170,6 +343,31 @@ static int fp_nl_circuit_fill(struct sk_buff *skb, const struct fp_model *m,
 		return -EMSGSIZE;
 	return 0;
 }
+
+static const void *fp_nl_circuit_find(const struct fp_model *m,
+				      const struct fp_nl_key *k)
+{
+	return fp_circuit_find(m, k->name);
+}
+
+static int fp_nl_circuit_delete(struct fp_model *m, const struct fp_nl_key *k,
+				struct netlink_ext_ack *extack)
+{
+	return fp_circuit_del(m, k->name, extack);
+}
+
+static const struct fp_nl_obj fp_nl_circuit_obj = {
+	.name = "circuit",
+	.cmd_get = FASTPATH_CMD_CIRCUIT_GET,
+	.cmd_del = FASTPATH_CMD_CIRCUIT_DEL,
+	.name_attr = FASTPATH_A_CIRCUIT_NAME,
+	.list = offsetof(struct fp_model, circuits),
+	.node = offsetof(struct fp_circuit, node),
+	.id = offsetof(struct fp_circuit, id),
+	.fill = fp_nl_circuit_fill,
+	.find = fp_nl_circuit_find,
+	.del = fp_nl_circuit_delete,
+};
 
 static int fp_nl_circuit_cfg(struct genl_info *info,
 			     struct fp_circuit_cfg *cfg)
@@ -205,10 +403,16 @@ static int fp_nl_circuit_cfg(struct genl_info *info,
 	return 0;
 }
 
+/**
+ * fp_nl_circuit_new() - CIRCUIT_NEW: create a circuit
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fp_circuit_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	int err;
 
@@ -226,17 +430,20 @@ int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_circuit_add(&fpn->model, &cfg, info->extack);
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_circuit_fill,
-				       fp_circuit_find(&fpn->model, cfg.name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
+				 &(struct fp_nl_key){ .name = cfg.name }, err);
 }
 
+/**
+ * fp_nl_circuit_set() - CIRCUIT_SET: change a circuit
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fp_circuit_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	int err;
 
@@ -255,69 +462,8 @@ int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_circuit_set(&fpn->model, &cfg, info->extack);
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_circuit_fill,
-				       fp_circuit_find(&fpn->model, cfg.name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_circuit_del(struct sk_buff *skb, struct genl_info *info)
-{
-	struct sk_buff *msg;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_NAME, "circuit name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_CIRCUIT_NAME);
-
-	fpn = fp_nl_lock(info);
-	msg = fp_nl_change_msg(info, &fpn->model, fp_nl_circuit_fill,
-			       fp_circuit_find(&fpn->model, name),
-			       FP_NL_OBJ_SIZE);
-	err = fp_circuit_del(&fpn->model, name, info->extack);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_circuit_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_circuit *c;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_NAME, "circuit name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_CIRCUIT_NAME);
-
-	fpn = fp_nl_lock(info);
-	c = fp_circuit_find(&fpn->model, name);
-	if (c) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_circuit_fill, c,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "circuit %s does not exist", name);
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[FASTPATH_A_CIRCUIT_NAME]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_circuit_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_LIST(skb, cb, fpn, &fpn->model.circuits,
-			      struct fp_circuit, FASTPATH_CMD_CIRCUIT_GET,
-			      fp_nl_circuit_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
+				 &(struct fp_nl_key){ .name = cfg.name }, err);
 }
 
 /* ---- authorization ------------------------------------------------------ */
@@ -338,6 +484,27 @@ static int fp_nl_auth_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
+static const void *fp_nl_auth_find(const struct fp_model *m,
+				   const struct fp_nl_key *k)
+{
+	return fp_auth_find(m, k->parent, k->name);
+}
+
+/* AUTH_DEL has its own handler: revoking deletes a connection too. */
+static const struct fp_nl_obj fp_nl_auth_obj = {
+	.name = "auth",
+	.cmd_get = FASTPATH_CMD_AUTH_GET,
+	.cmd_del = FASTPATH_CMD_AUTH_DEL,
+	.name_attr = FASTPATH_A_AUTH_NAME,
+	.parent_attr = FASTPATH_A_AUTH_CIRCUIT,
+	.parent = "circuit",
+	.list = offsetof(struct fp_model, auths),
+	.node = offsetof(struct fp_auth, node),
+	.id = offsetof(struct fp_auth, id),
+	.fill = fp_nl_auth_fill,
+	.find = fp_nl_auth_find,
+};
+
 /* The reply to AUTH_NEW: the one message that carries the key. */
 struct fp_nl_auth_key {
 	const struct fp_auth *auth;
@@ -355,9 +522,15 @@ static int fp_nl_auth_key_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
-static int fp_nl_conn_fill(struct sk_buff *skb, const struct fp_model *m,
-			   const void *obj);
+static const struct fp_nl_obj fp_nl_conn_obj;
 
+/**
+ * fp_nl_auth_new() - AUTH_NEW: create an authorization; the reply has its key
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fp_nl_auth_key ak = {};
@@ -381,8 +554,8 @@ int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info)
 		reply = fp_nl_obj_msg(&fpn->model, fp_nl_auth_key_fill, &ak,
 				      FP_NL_OBJ_SIZE, info->genlhdr->cmd,
 				      info->snd_portid, info->snd_seq);
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_auth_fill,
-				       ak.auth, FP_NL_OBJ_SIZE);
+		msg = fp_nl_obj_event(&fpn->model, &fp_nl_auth_obj, ak.auth,
+				      info->genlhdr->cmd);
 		if (IS_ERR(reply)) {
 			/* without its key the authorization is useless */
 			fp_auth_del(&fpn->model, circuit, name, NULL);
@@ -396,30 +569,34 @@ int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(reply, info);
 }
 
+/**
+ * fp_nl_auth_del() - AUTH_DEL: revoke an authorization and its connection
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sk_buff *msg, *conn_msg = NULL;
-	const char *circuit, *name;
 	const struct fp_auth *a;
+	struct fp_nl_key k;
 	struct fp_net *fpn;
 	int err;
 
-	if (FP_NL_REQUIRE(info, FASTPATH_A_AUTH_CIRCUIT, "auth circuit") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_AUTH_NAME, "auth name"))
-		return -EINVAL;
-	circuit = fp_nl_str(info, FASTPATH_A_AUTH_CIRCUIT);
-	name = fp_nl_str(info, FASTPATH_A_AUTH_NAME);
-
 	fpn = fp_nl_lock(info);
-	a = fp_auth_find(&fpn->model, circuit, name);
-	msg = fp_nl_change_msg(info, &fpn->model, fp_nl_auth_fill, a,
-			       FP_NL_OBJ_SIZE);
+	err = fp_nl_obj_key(info, &fpn->model, &fp_nl_auth_obj, &k);
+	if (err)
+		return fp_nl_done(info, fpn, err, NULL);
+	a = fp_auth_find(&fpn->model, k.parent, k.name);
+	msg = fp_nl_obj_event(&fpn->model, &fp_nl_auth_obj, a,
+			      info->genlhdr->cmd);
 	/* revoking deletes the connection made with it: announce that too */
-	if (a && a->redeemed_by)
-		conn_msg = fp_nl_obj_msg(&fpn->model, fp_nl_conn_fill,
-					 a->redeemed_by, FP_NL_OBJ_SIZE,
-					 FASTPATH_CMD_CONN_DEL, 0, 0);
-	err = fp_auth_del(&fpn->model, circuit, name, info->extack);
+	if (a)
+		conn_msg = fp_nl_obj_event(&fpn->model, &fp_nl_conn_obj,
+					   a->redeemed_by,
+					   FASTPATH_CMD_CONN_DEL);
+	err = fp_auth_del(&fpn->model, k.parent, k.name, info->extack);
 	if (err && !IS_ERR_OR_NULL(conn_msg))
 		nlmsg_free(conn_msg);
 	err = fp_nl_done(info, fpn, err, msg);
@@ -428,51 +605,12 @@ int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info)
 	return err;
 }
 
-int fp_nl_auth_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const char *circuit, *name;
-	const struct fp_auth *a;
-	struct fp_net *fpn;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_AUTH_CIRCUIT, "auth circuit") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_AUTH_NAME, "auth name"))
-		return -EINVAL;
-	circuit = fp_nl_str(info, FASTPATH_A_AUTH_CIRCUIT);
-	name = fp_nl_str(info, FASTPATH_A_AUTH_NAME);
-
-	fpn = fp_nl_lock(info);
-	a = fp_auth_find(&fpn->model, circuit, name);
-	if (a) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_auth_fill, a,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "auth %s of circuit %s does not exist",
-				   name, circuit);
-		NL_SET_BAD_ATTR(info->extack, info->attrs[FASTPATH_A_AUTH_NAME]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_auth_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_LIST(skb, cb, fpn, &fpn->model.auths,
-			      struct fp_auth, FASTPATH_CMD_AUTH_GET,
-			      fp_nl_auth_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
-}
-
 /* ---- vnet and peering --------------------------------------------------- */
 
-static size_t fp_nl_vnet_size(const struct fp_vnet *v)
+static size_t fp_nl_vnet_size(const void *obj)
 {
+	const struct fp_vnet *v = obj;
+
 	return FP_NL_OBJ_SIZE + v->n_spaces * 48 + v->n_peers * 24;
 }
 
@@ -516,6 +654,32 @@ static int fp_nl_vnet_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
+static const void *fp_nl_vnet_find(const struct fp_model *m,
+				   const struct fp_nl_key *k)
+{
+	return fp_vnet_find(m, k->name);
+}
+
+static int fp_nl_vnet_delete(struct fp_model *m, const struct fp_nl_key *k,
+			     struct netlink_ext_ack *extack)
+{
+	return fp_vnet_del(m, k->name, extack);
+}
+
+static const struct fp_nl_obj fp_nl_vnet_obj = {
+	.name = "vnet",
+	.cmd_get = FASTPATH_CMD_VNET_GET,
+	.cmd_del = FASTPATH_CMD_VNET_DEL,
+	.name_attr = FASTPATH_A_VNET_NAME,
+	.list = offsetof(struct fp_model, vnets),
+	.node = offsetof(struct fp_vnet, node),
+	.id = offsetof(struct fp_vnet, id),
+	.fill = fp_nl_vnet_fill,
+	.size = fp_nl_vnet_size,
+	.find = fp_nl_vnet_find,
+	.del = fp_nl_vnet_delete,
+};
+
 /* Parse FASTPATH_A_VNET_SPACES into a kmalloc()ed array in cfg->spaces. */
 static int fp_nl_vnet_spaces(struct genl_info *info, struct fp_vnet_cfg *cfg)
 {
@@ -550,12 +714,17 @@ static int fp_nl_vnet_spaces(struct genl_info *info, struct fp_vnet_cfg *cfg)
 	return 0;
 }
 
+/**
+ * fp_nl_vnet_new() - VNET_NEW: create a vnet
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct fp_vnet_cfg cfg = {};
-	struct sk_buff *msg = NULL;
-	const struct fp_vnet *v;
 	struct fp_net *fpn;
 	int err;
 
@@ -580,21 +749,23 @@ int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_vnet_add(&fpn->model, &cfg, info->extack);
-	if (!err) {
-		v = fp_vnet_find(&fpn->model, cfg.name);
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_vnet_fill, v,
-				       fp_nl_vnet_size(v));
-	}
-	err = fp_nl_done(info, fpn, err, msg);
+	err = fp_nl_obj_changed(info, fpn, &fp_nl_vnet_obj,
+				&(struct fp_nl_key){ .name = cfg.name }, err);
 	kfree(cfg.spaces);
 	return err;
 }
 
+/**
+ * fp_nl_vnet_set() - VNET_SET: change a vnet
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct fp_vnet_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	const struct fp_vnet *v;
 	struct fp_net *fpn;
 	int err;
@@ -631,73 +802,10 @@ int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
 		cfg.mask |= FP_VNET_SET_SKU;
 	}
 	err = fp_vnet_set(&fpn->model, &cfg, info->extack);
-	if (!err) {
-		v = fp_vnet_find(&fpn->model, cfg.name);
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_vnet_fill, v,
-				       fp_nl_vnet_size(v));
-	}
-	err = fp_nl_done(info, fpn, err, msg);
+	err = fp_nl_obj_changed(info, fpn, &fp_nl_vnet_obj,
+				&(struct fp_nl_key){ .name = cfg.name }, err);
 	kfree(cfg.spaces);
 	return err;
-}
-
-int fp_nl_vnet_del(struct sk_buff *skb, struct genl_info *info)
-{
-	struct sk_buff *msg = NULL;
-	const struct fp_vnet *v;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_VNET_NAME, "vnet name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_VNET_NAME);
-
-	fpn = fp_nl_lock(info);
-	v = fp_vnet_find(&fpn->model, name);
-	if (v)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_vnet_fill, v,
-				       fp_nl_vnet_size(v));
-	err = fp_vnet_del(&fpn->model, name, info->extack);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_vnet_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_vnet *v;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_VNET_NAME, "vnet name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_VNET_NAME);
-
-	fpn = fp_nl_lock(info);
-	v = fp_vnet_find(&fpn->model, name);
-	if (v) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_vnet_fill, v,
-				  fp_nl_vnet_size(v));
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "vnet %s does not exist", name);
-		NL_SET_BAD_ATTR(info->extack, info->attrs[FASTPATH_A_VNET_NAME]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_vnet_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_LIST(skb, cb, fpn, &fpn->model.vnets,
-			      struct fp_vnet, FASTPATH_CMD_VNET_GET,
-			      fp_nl_vnet_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
 }
 
 struct fp_nl_peering {
@@ -734,17 +842,31 @@ static int fp_nl_peering_op(struct genl_info *info, bool add)
 		err = fp_peering_add(&fpn->model, p.vnet, p.peer, info->extack);
 	else
 		err = fp_peering_del(&fpn->model, p.vnet, p.peer, info->extack);
-	msg = err ? NULL : fp_nl_change_msg(info, &fpn->model,
-					    fp_nl_peering_fill, &p,
-					    FP_NL_OBJ_SIZE);
+	msg = err ? NULL : fp_nl_obj_msg(&fpn->model, fp_nl_peering_fill, &p,
+					 FP_NL_OBJ_SIZE, info->genlhdr->cmd,
+					 0, 0);
 	return fp_nl_done(info, fpn, err, msg);
 }
 
+/**
+ * fp_nl_peering_new() - PEERING_NEW: peer two vnets
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_peering_new(struct sk_buff *skb, struct genl_info *info)
 {
 	return fp_nl_peering_op(info, true);
 }
 
+/**
+ * fp_nl_peering_del() - PEERING_DEL: remove the peering of two vnets
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_peering_del(struct sk_buff *skb, struct genl_info *info)
 {
 	return fp_nl_peering_op(info, false);
@@ -768,6 +890,33 @@ static int fp_nl_endpoint_fill(struct sk_buff *skb, const struct fp_model *m,
 		return -EMSGSIZE;
 	return 0;
 }
+
+static const void *fp_nl_endpoint_find(const struct fp_model *m,
+				       const struct fp_nl_key *k)
+{
+	return fp_endpoint_find(m, k->name);
+}
+
+static int fp_nl_endpoint_delete(struct fp_model *m,
+				 const struct fp_nl_key *k,
+				 struct netlink_ext_ack *extack)
+{
+	return fp_endpoint_del(m, k->name, extack);
+}
+
+static const struct fp_nl_obj fp_nl_endpoint_obj = {
+	.name = "endpoint",
+	.cmd_get = FASTPATH_CMD_ENDPOINT_GET,
+	.cmd_del = FASTPATH_CMD_ENDPOINT_DEL,
+	.name_attr = FASTPATH_A_ENDPOINT_NAME,
+	.per_vnet = true,
+	.list = offsetof(struct fp_vnet, endpoints),
+	.node = offsetof(struct fp_endpoint, node),
+	.id = offsetof(struct fp_endpoint, id),
+	.fill = fp_nl_endpoint_fill,
+	.find = fp_nl_endpoint_find,
+	.del = fp_nl_endpoint_delete,
+};
 
 static int fp_nl_endpoint_cfg(struct genl_info *info,
 			      struct fp_endpoint_cfg *cfg)
@@ -800,10 +949,16 @@ static int fp_nl_endpoint_cfg(struct genl_info *info,
 	return 0;
 }
 
+/**
+ * fp_nl_endpoint_new() - ENDPOINT_NEW: create an endpoint
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fp_endpoint_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	int err;
 
@@ -817,17 +972,20 @@ int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_endpoint_add(&fpn->model, &cfg, info->extack);
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_endpoint_fill,
-				       fp_endpoint_find(&fpn->model, cfg.name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
+				 &(struct fp_nl_key){ .name = cfg.name }, err);
 }
 
+/**
+ * fp_nl_endpoint_set() - ENDPOINT_SET: change an endpoint
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct fp_endpoint_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	int err;
 
@@ -846,71 +1004,8 @@ int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_endpoint_set(&fpn->model, &cfg, info->extack);
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_endpoint_fill,
-				       fp_endpoint_find(&fpn->model, cfg.name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_endpoint_del(struct sk_buff *skb, struct genl_info *info)
-{
-	struct sk_buff *msg;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_NAME, "endpoint name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_ENDPOINT_NAME);
-
-	fpn = fp_nl_lock(info);
-	msg = fp_nl_change_msg(info, &fpn->model, fp_nl_endpoint_fill,
-			       fp_endpoint_find(&fpn->model, name),
-			       FP_NL_OBJ_SIZE);
-	err = fp_endpoint_del(&fpn->model, name, info->extack);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_endpoint_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_endpoint *ep;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_NAME, "endpoint name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_ENDPOINT_NAME);
-
-	fpn = fp_nl_lock(info);
-	ep = fp_endpoint_find(&fpn->model, name);
-	if (ep) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_endpoint_fill, ep,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "endpoint %s does not exist", name);
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[FASTPATH_A_ENDPOINT_NAME]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_endpoint_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_PER_VNET(skb, cb, fpn,
-				  offsetof(struct fp_vnet, endpoints),
-				  struct fp_endpoint,
-				  FASTPATH_CMD_ENDPOINT_GET,
-				  fp_nl_endpoint_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
+				 &(struct fp_nl_key){ .name = cfg.name }, err);
 }
 
 /* ---- connection --------------------------------------------------------- */
@@ -931,11 +1026,42 @@ static int fp_nl_conn_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
+static const void *fp_nl_conn_find(const struct fp_model *m,
+				   const struct fp_nl_key *k)
+{
+	return fp_conn_find(m, k->name);
+}
+
+static int fp_nl_conn_delete(struct fp_model *m, const struct fp_nl_key *k,
+			     struct netlink_ext_ack *extack)
+{
+	return fp_conn_del(m, k->name, extack);
+}
+
+static const struct fp_nl_obj fp_nl_conn_obj = {
+	.name = "connection",
+	.cmd_get = FASTPATH_CMD_CONN_GET,
+	.cmd_del = FASTPATH_CMD_CONN_DEL,
+	.name_attr = FASTPATH_A_CONN_NAME,
+	.list = offsetof(struct fp_model, conns),
+	.node = offsetof(struct fp_conn, node),
+	.id = offsetof(struct fp_conn, id),
+	.fill = fp_nl_conn_fill,
+	.find = fp_nl_conn_find,
+	.del = fp_nl_conn_delete,
+};
+
+/**
+ * fp_nl_conn_new() - CONN_NEW: create a connection
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
 	struct fp_conn_cfg cfg = {};
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	int err;
 
@@ -953,17 +1079,20 @@ int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info)
 
 	fpn = fp_nl_lock(info);
 	err = fp_conn_add(&fpn->model, &cfg, info->extack);
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_conn_fill,
-				       fp_conn_find(&fpn->model, cfg.name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
+				 &(struct fp_nl_key){ .name = cfg.name }, err);
 }
 
+/**
+ * fp_nl_conn_set() - CONN_SET: change the flags of a connection
+ * @skb: the request
+ * @info: its attributes
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
 int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **a = info->attrs;
-	struct sk_buff *msg = NULL;
 	struct fp_net *fpn;
 	const char *name;
 	int err;
@@ -986,71 +1115,40 @@ int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info)
 	fpn = fp_nl_lock(info);
 	err = fp_conn_set(&fpn->model, name,
 			  nla_get_u32(a[FASTPATH_A_CONN_FLAGS]), info->extack);
+	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
+				 &(struct fp_nl_key){ .name = name }, err);
+}
+
+/* ---- exception and UDR: keyed by vnet and prefix, with one value -------- */
+
+/**
+ * fp_nl_vnet_prefix_change() - NEW or SET of an exception or a UDR
+ * @skb: the request
+ * @info: the request's attributes; its command selects the object type
+ *
+ * Both objects are keyed by vnet and prefix and carry one value (the
+ * exception's kind, the UDR's next hop), required by NEW and SET.
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
+int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
+	bool add = info->genlhdr->cmd != d->cmd_set;
+	struct fp_nl_key k;
+	struct fp_net *fpn;
+	int err;
+
+	fpn = fp_nl_lock(info);
+	err = fp_nl_obj_key(info, &fpn->model, d, &k);
+	if (!err && fp_nl_obj_missing(info, &fpn->model, d, d->value_attr,
+				      d->value))
+		err = -EINVAL;
 	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_conn_fill,
-				       fp_conn_find(&fpn->model, name),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
+		err = d->change(&fpn->model, &k, info->attrs[d->value_attr],
+				add, info->extack);
+	return fp_nl_obj_changed(info, fpn, d, &k, err);
 }
-
-int fp_nl_conn_del(struct sk_buff *skb, struct genl_info *info)
-{
-	struct sk_buff *msg;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
-
-	fpn = fp_nl_lock(info);
-	msg = fp_nl_change_msg(info, &fpn->model, fp_nl_conn_fill,
-			       fp_conn_find(&fpn->model, name),
-			       FP_NL_OBJ_SIZE);
-	err = fp_conn_del(&fpn->model, name, info->extack);
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_conn_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_conn *k;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name"))
-		return -EINVAL;
-	name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
-
-	fpn = fp_nl_lock(info);
-	k = fp_conn_find(&fpn->model, name);
-	if (k) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_conn_fill, k,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "connection %s does not exist", name);
-		NL_SET_BAD_ATTR(info->extack, info->attrs[FASTPATH_A_CONN_NAME]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_conn_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_LIST(skb, cb, fpn, &fpn->model.conns,
-			      struct fp_conn, FASTPATH_CMD_CONN_GET,
-			      fp_nl_conn_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
-}
-
-/* ---- exception ---------------------------------------------------------- */
 
 static int fp_nl_exception_fill(struct sk_buff *skb, const struct fp_model *m,
 				const void *obj)
@@ -1065,139 +1163,51 @@ static int fp_nl_exception_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
-/* vnet + prefix, the key of exceptions and UDRs (both checked present) */
-static int fp_nl_vnet_prefix(struct genl_info *info, int vattr, int pattr,
-			     const char **vnet, struct fp_prefix *prefix)
+static const void *fp_nl_exception_find(const struct fp_model *m,
+					const struct fp_nl_key *k)
 {
-	*vnet = fp_nl_str(info, vattr);
-	return fp_nl_get_prefix(info->attrs[pattr], prefix, info->extack);
+	return fp_exception_find(m, k->parent, &k->prefix);
 }
 
-static bool fp_nl_require_exception(struct genl_info *info)
+static int fp_nl_exception_change(struct fp_model *m,
+				  const struct fp_nl_key *k,
+				  const struct nlattr *kind, bool add,
+				  struct netlink_ext_ack *extack)
 {
-	return FP_NL_REQUIRE(info, FASTPATH_A_EXCEPTION_VNET,
-			     "exception vnet") ||
-	       FP_NL_REQUIRE(info, FASTPATH_A_EXCEPTION_PREFIX,
-			     "exception prefix");
+	if (add)
+		return fp_exception_add(m, k->parent, &k->prefix,
+					nla_get_u32(kind), extack);
+	return fp_exception_set(m, k->parent, &k->prefix, nla_get_u32(kind),
+				extack);
 }
 
-static bool fp_nl_require_udr(struct genl_info *info)
+static int fp_nl_exception_delete(struct fp_model *m,
+				  const struct fp_nl_key *k,
+				  struct netlink_ext_ack *extack)
 {
-	return FP_NL_REQUIRE(info, FASTPATH_A_UDR_VNET, "udr vnet") ||
-	       FP_NL_REQUIRE(info, FASTPATH_A_UDR_PREFIX, "udr prefix");
+	return fp_exception_del(m, k->parent, &k->prefix, extack);
 }
 
-static int fp_nl_exception_op(struct genl_info *info, u8 cmd)
-{
-	struct nlattr *kind_attr = info->attrs[FASTPATH_A_EXCEPTION_KIND];
-	const struct fp_exception *e;
-	struct fp_prefix prefix;
-	struct sk_buff *msg = NULL;
-	struct fp_net *fpn;
-	const char *vnet;
-	u8 kind = 0;
-	int err;
-
-	if (fp_nl_require_exception(info))
-		return -EINVAL;
-	err = fp_nl_vnet_prefix(info, FASTPATH_A_EXCEPTION_VNET,
-				FASTPATH_A_EXCEPTION_PREFIX, &vnet, &prefix);
-	if (err)
-		return err;
-	if (cmd != FASTPATH_CMD_EXCEPTION_DEL &&
-	    FP_NL_REQUIRE(info, FASTPATH_A_EXCEPTION_KIND, "exception kind"))
-		return -EINVAL;
-	if (kind_attr)
-		kind = nla_get_u32(kind_attr);
-
-	fpn = fp_nl_lock(info);
-	switch (cmd) {
-	case FASTPATH_CMD_EXCEPTION_NEW:
-		err = fp_exception_add(&fpn->model, vnet, &prefix, kind,
-				       info->extack);
-		break;
-	case FASTPATH_CMD_EXCEPTION_SET:
-		err = fp_exception_set(&fpn->model, vnet, &prefix, kind,
-				       info->extack);
-		break;
-	default:
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_exception_fill,
-				       fp_exception_find(&fpn->model, vnet,
-							 &prefix),
-				       FP_NL_OBJ_SIZE);
-		err = fp_exception_del(&fpn->model, vnet, &prefix,
-				       info->extack);
-		return fp_nl_done(info, fpn, err, msg);
-	}
-	if (!err) {
-		e = fp_exception_find(&fpn->model, vnet, &prefix);
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_exception_fill,
-				       e, FP_NL_OBJ_SIZE);
-	}
-	return fp_nl_done(info, fpn, err, msg);
-}
-
-int fp_nl_exception_new(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_exception_op(info, FASTPATH_CMD_EXCEPTION_NEW);
-}
-
-int fp_nl_exception_set(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_exception_op(info, FASTPATH_CMD_EXCEPTION_SET);
-}
-
-int fp_nl_exception_del(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_exception_op(info, FASTPATH_CMD_EXCEPTION_DEL);
-}
-
-int fp_nl_exception_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_exception *e;
-	struct fp_prefix prefix;
-	struct fp_net *fpn;
-	const char *vnet;
-	int err;
-
-	if (fp_nl_require_exception(info))
-		return -EINVAL;
-	err = fp_nl_vnet_prefix(info, FASTPATH_A_EXCEPTION_VNET,
-				FASTPATH_A_EXCEPTION_PREFIX, &vnet, &prefix);
-	if (err)
-		return err;
-
-	fpn = fp_nl_lock(info);
-	e = fp_exception_find(&fpn->model, vnet, &prefix);
-	if (e) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_exception_fill, e,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "vnet %s has no such exception", vnet);
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[FASTPATH_A_EXCEPTION_PREFIX]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_exception_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_PER_VNET(skb, cb, fpn,
-				  offsetof(struct fp_vnet, exceptions),
-				  struct fp_exception,
-				  FASTPATH_CMD_EXCEPTION_GET,
-				  fp_nl_exception_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
-}
-
-/* ---- UDR ---------------------------------------------------------------- */
+static const struct fp_nl_obj fp_nl_exception_obj = {
+	.name = "exception",
+	.cmd_get = FASTPATH_CMD_EXCEPTION_GET,
+	.cmd_del = FASTPATH_CMD_EXCEPTION_DEL,
+	.cmd_set = FASTPATH_CMD_EXCEPTION_SET,
+	.cmd_new = FASTPATH_CMD_EXCEPTION_NEW,
+	.parent_attr = FASTPATH_A_EXCEPTION_VNET,
+	.parent = "vnet",
+	.prefix_attr = FASTPATH_A_EXCEPTION_PREFIX,
+	.value_attr = FASTPATH_A_EXCEPTION_KIND,
+	.value = "kind",
+	.per_vnet = true,
+	.list = offsetof(struct fp_vnet, exceptions),
+	.node = offsetof(struct fp_exception, node),
+	.id = offsetof(struct fp_exception, id),
+	.fill = fp_nl_exception_fill,
+	.find = fp_nl_exception_find,
+	.del = fp_nl_exception_delete,
+	.change = fp_nl_exception_change,
+};
 
 static int fp_nl_udr_fill(struct sk_buff *skb, const struct fp_model *m,
 			  const void *obj)
@@ -1212,103 +1222,79 @@ static int fp_nl_udr_fill(struct sk_buff *skb, const struct fp_model *m,
 	return 0;
 }
 
-static int fp_nl_udr_op(struct genl_info *info, u8 cmd)
+static const void *fp_nl_udr_find(const struct fp_model *m,
+				  const struct fp_nl_key *k)
 {
-	struct fp_prefix prefix;
-	struct sk_buff *msg = NULL;
-	const char *vnet, *nexthop;
-	struct fp_net *fpn;
-	int err;
+	return fp_udr_find(m, k->parent, &k->prefix);
+}
 
-	if (fp_nl_require_udr(info))
-		return -EINVAL;
-	err = fp_nl_vnet_prefix(info, FASTPATH_A_UDR_VNET,
-				FASTPATH_A_UDR_PREFIX, &vnet, &prefix);
-	if (err)
-		return err;
-	if (cmd != FASTPATH_CMD_UDR_DEL &&
-	    FP_NL_REQUIRE(info, FASTPATH_A_UDR_NEXTHOP, "udr nexthop"))
-		return -EINVAL;
-	nexthop = fp_nl_str(info, FASTPATH_A_UDR_NEXTHOP);
+static int fp_nl_udr_change(struct fp_model *m, const struct fp_nl_key *k,
+			    const struct nlattr *nexthop, bool add,
+			    struct netlink_ext_ack *extack)
+{
+	if (add)
+		return fp_udr_add(m, k->parent, &k->prefix, nla_data(nexthop),
+				  extack);
+	return fp_udr_set(m, k->parent, &k->prefix, nla_data(nexthop), extack);
+}
 
-	fpn = fp_nl_lock(info);
-	switch (cmd) {
-	case FASTPATH_CMD_UDR_NEW:
-		err = fp_udr_add(&fpn->model, vnet, &prefix, nexthop,
-				 info->extack);
-		break;
-	case FASTPATH_CMD_UDR_SET:
-		err = fp_udr_set(&fpn->model, vnet, &prefix, nexthop,
-				 info->extack);
-		break;
-	default:
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_udr_fill,
-				       fp_udr_find(&fpn->model, vnet, &prefix),
-				       FP_NL_OBJ_SIZE);
-		err = fp_udr_del(&fpn->model, vnet, &prefix, info->extack);
-		return fp_nl_done(info, fpn, err, msg);
+static int fp_nl_udr_delete(struct fp_model *m, const struct fp_nl_key *k,
+			    struct netlink_ext_ack *extack)
+{
+	return fp_udr_del(m, k->parent, &k->prefix, extack);
+}
+
+static const struct fp_nl_obj fp_nl_udr_obj = {
+	.name = "udr",
+	.cmd_get = FASTPATH_CMD_UDR_GET,
+	.cmd_del = FASTPATH_CMD_UDR_DEL,
+	.cmd_set = FASTPATH_CMD_UDR_SET,
+	.cmd_new = FASTPATH_CMD_UDR_NEW,
+	.parent_attr = FASTPATH_A_UDR_VNET,
+	.parent = "vnet",
+	.prefix_attr = FASTPATH_A_UDR_PREFIX,
+	.value_attr = FASTPATH_A_UDR_NEXTHOP,
+	.value = "nexthop",
+	.per_vnet = true,
+	.list = offsetof(struct fp_vnet, udrs),
+	.node = offsetof(struct fp_udr, node),
+	.id = offsetof(struct fp_udr, id),
+	.fill = fp_nl_udr_fill,
+	.find = fp_nl_udr_find,
+	.del = fp_nl_udr_delete,
+	.change = fp_nl_udr_change,
+};
+
+/* ---- the table ---------------------------------------------------------- */
+
+static const struct fp_nl_obj *const fp_nl_objs[] = {
+	&fp_nl_circuit_obj,
+	&fp_nl_auth_obj,
+	&fp_nl_vnet_obj,
+	&fp_nl_endpoint_obj,
+	&fp_nl_conn_obj,
+	&fp_nl_exception_obj,
+	&fp_nl_udr_obj,
+};
+
+/**
+ * fp_nl_obj_of() - the object type a command operates on
+ * @cmd: a GET, DEL, NEW or SET command handled through the table
+ *
+ * Return: the descriptor, or NULL if no table entry handles @cmd.
+ */
+const struct fp_nl_obj *fp_nl_obj_of(u8 cmd)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(fp_nl_objs); i++) {
+		const struct fp_nl_obj *d = fp_nl_objs[i];
+
+		if (cmd == d->cmd_get || cmd == d->cmd_del ||
+		    cmd == d->cmd_new || cmd == d->cmd_set)
+			return d;
 	}
-	if (!err)
-		msg = fp_nl_change_msg(info, &fpn->model, fp_nl_udr_fill,
-				       fp_udr_find(&fpn->model, vnet, &prefix),
-				       FP_NL_OBJ_SIZE);
-	return fp_nl_done(info, fpn, err, msg);
+	return NULL;
 }
 
-int fp_nl_udr_new(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_udr_op(info, FASTPATH_CMD_UDR_NEW);
-}
-
-int fp_nl_udr_set(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_udr_op(info, FASTPATH_CMD_UDR_SET);
-}
-
-int fp_nl_udr_del(struct sk_buff *skb, struct genl_info *info)
-{
-	return fp_nl_udr_op(info, FASTPATH_CMD_UDR_DEL);
-}
-
-int fp_nl_udr_get(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct fp_udr *u;
-	struct fp_prefix prefix;
-	struct fp_net *fpn;
-	const char *vnet;
-	int err;
-
-	if (fp_nl_require_udr(info))
-		return -EINVAL;
-	err = fp_nl_vnet_prefix(info, FASTPATH_A_UDR_VNET,
-				FASTPATH_A_UDR_PREFIX, &vnet, &prefix);
-	if (err)
-		return err;
-
-	fpn = fp_nl_lock(info);
-	u = fp_udr_find(&fpn->model, vnet, &prefix);
-	if (u) {
-		err = fp_nl_reply(info, &fpn->model, fp_nl_udr_fill, u,
-				  FP_NL_OBJ_SIZE);
-	} else {
-		FP_SET_ERR_MSG_FMT(&fpn->model, info->extack,
-				   "vnet %s has no such udr", vnet);
-		NL_SET_BAD_ATTR(info->extack,
-				info->attrs[FASTPATH_A_UDR_PREFIX]);
-		err = -ENOENT;
-	}
-	fp_nl_unlock(fpn, false);
-	return err;
-}
-
-int fp_nl_udr_dump(struct sk_buff *skb, struct netlink_callback *cb)
-{
-	struct fp_net *fpn = fp_nl_dump_lock(skb);
-	int err;
-
-	err = FP_NL_DUMP_PER_VNET(skb, cb, fpn,
-				  offsetof(struct fp_vnet, udrs), struct fp_udr,
-				  FASTPATH_CMD_UDR_GET, fp_nl_udr_fill);
-	mutex_unlock(&fpn->lock);
-	return fp_nl_dump_ret(skb, err);
-}
+FP_EXPORT_FOR_KUNIT(fp_nl_obj_of);

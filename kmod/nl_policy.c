@@ -11,6 +11,7 @@
 #include <net/genetlink.h>
 #include <linux/fastpath.h>
 
+#include "compat.h"
 #include "model.h"
 #include "netlink.h"
 
@@ -38,6 +39,8 @@ const struct nla_policy fp_nl_prefix_policy[FASTPATH_A_PREFIX_MAX + 1] = {
 	[FASTPATH_A_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_prefix_policy);
+
 static const struct nla_policy fp_nl_spaces_policy[FASTPATH_A_SPACES_MAX + 1] = {
 	[FASTPATH_A_SPACES_PREFIX] = NLA_POLICY_NESTED(fp_nl_prefix_policy),
 };
@@ -63,6 +66,8 @@ const struct nla_policy fp_nl_circuit_policy[FASTPATH_A_CIRCUIT_MAX + 1] = {
 	[FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE] = { .type = NLA_REJECT },
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_circuit_policy);
+
 const struct nla_policy fp_nl_auth_policy[FASTPATH_A_AUTH_MAX + 1] = {
 	[FASTPATH_A_AUTH_ID] = { .type = NLA_REJECT },
 	[FASTPATH_A_AUTH_NAME] = FP_NL_NAME,
@@ -70,6 +75,8 @@ const struct nla_policy fp_nl_auth_policy[FASTPATH_A_AUTH_MAX + 1] = {
 	[FASTPATH_A_AUTH_KEY] = { .type = NLA_REJECT },
 	[FASTPATH_A_AUTH_REDEEMED_BY] = { .type = NLA_REJECT },
 };
+
+FP_EXPORT_FOR_KUNIT(fp_nl_auth_policy);
 
 const struct nla_policy fp_nl_vnet_policy[FASTPATH_A_VNET_MAX + 1] = {
 	[FASTPATH_A_VNET_ID] = { .type = NLA_REJECT },
@@ -88,10 +95,14 @@ const struct nla_policy fp_nl_vnet_policy[FASTPATH_A_VNET_MAX + 1] = {
 	[FASTPATH_A_VNET_MAX_CONNS] = { .type = NLA_REJECT },
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_vnet_policy);
+
 const struct nla_policy fp_nl_peering_policy[FASTPATH_A_PEERING_MAX + 1] = {
 	[FASTPATH_A_PEERING_VNET] = FP_NL_NAME,
 	[FASTPATH_A_PEERING_PEER] = FP_NL_NAME,
 };
+
+FP_EXPORT_FOR_KUNIT(fp_nl_peering_policy);
 
 const struct nla_policy fp_nl_endpoint_policy[FASTPATH_A_ENDPOINT_MAX + 1] = {
 	[FASTPATH_A_ENDPOINT_ID] = { .type = NLA_REJECT },
@@ -104,6 +115,8 @@ const struct nla_policy fp_nl_endpoint_policy[FASTPATH_A_ENDPOINT_MAX + 1] = {
 	[FASTPATH_A_ENDPOINT_ACTIVE] = { .type = NLA_REJECT },
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_endpoint_policy);
+
 const struct nla_policy fp_nl_conn_policy[FASTPATH_A_CONN_MAX + 1] = {
 	[FASTPATH_A_CONN_ID] = { .type = NLA_REJECT },
 	[FASTPATH_A_CONN_NAME] = FP_NL_NAME,
@@ -114,6 +127,8 @@ const struct nla_policy fp_nl_conn_policy[FASTPATH_A_CONN_MAX + 1] = {
 	[FASTPATH_A_CONN_AUTH] = { .type = NLA_REJECT },
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_conn_policy);
+
 const struct nla_policy fp_nl_exception_policy[FASTPATH_A_EXCEPTION_MAX + 1] = {
 	[FASTPATH_A_EXCEPTION_ID] = { .type = NLA_REJECT },
 	[FASTPATH_A_EXCEPTION_VNET] = FP_NL_NAME,
@@ -122,9 +137,22 @@ const struct nla_policy fp_nl_exception_policy[FASTPATH_A_EXCEPTION_MAX + 1] = {
 		NLA_POLICY_MAX(NLA_U32, FASTPATH_EXCEPTION_KIND_MANUAL),
 };
 
+FP_EXPORT_FOR_KUNIT(fp_nl_exception_policy);
+
 const struct nla_policy fp_nl_udr_policy[FASTPATH_A_UDR_MAX + 1] = {
 	[FASTPATH_A_UDR_ID] = { .type = NLA_REJECT },
 	[FASTPATH_A_UDR_VNET] = FP_NL_NAME,
 	[FASTPATH_A_UDR_PREFIX] = NLA_POLICY_NESTED(fp_nl_prefix_policy),
 	[FASTPATH_A_UDR_NEXTHOP] = FP_NL_NAME,
 };
+
+FP_EXPORT_FOR_KUNIT(fp_nl_udr_policy);
+
+/* Counters are read only: a request names one circuit or connection. */
+const struct nla_policy fp_nl_stats_policy[FASTPATH_A_STATS_MAX + 1] = {
+	[FASTPATH_A_STATS_CIRCUIT] = FP_NL_NAME,
+	[FASTPATH_A_STATS_CONN] = FP_NL_NAME,
+	[FASTPATH_A_STATS_COUNTER] = { .type = NLA_REJECT },
+};
+
+FP_EXPORT_FOR_KUNIT(fp_nl_stats_policy);

@@ -6,6 +6,7 @@
 #include <linux/module.h>
 #include <net/netns/generic.h>
 
+#include "devices.h"
 #include "fastpath.h"
 
 static unsigned int fp_net_id __read_mostly;
@@ -21,27 +22,59 @@ struct fp_net *fp_net(const struct net *net)
 	return net_generic(net, fp_net_id);
 }
 
-static int __net_init fp_net_init(struct net *net)
+FP_EXPORT_FOR_KUNIT(fp_net);
+
+/**
+ * fp_net_setup() - set up one namespace's state
+ * @fpn: the state (zeroed)
+ * @net: its namespace
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int fp_net_setup(struct fp_net *fpn, struct net *net)
 {
-	struct fp_net *fpn = fp_net(net);
 	int err;
 
 	mutex_init(&fpn->lock);
 	fpn->generation = 1;
+	fpn->net = net;
 	err = fp_model_init(&fpn->model, &fpn->lock);
-	if (err)
+	if (err) {
 		mutex_destroy(&fpn->lock);
-	return err;
+		return err;
+	}
+	fpn->model.ops = &fp_devices_model_ops;
+	fp_pub_init(&fpn->pub, &fpn->lock);
+	return 0;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_net_setup);
+
+/**
+ * fp_net_teardown() - free everything of one namespace's state
+ * @fpn: the state, unlocked
+ */
+void fp_net_teardown(struct fp_net *fpn)
+{
+	/* The retry work takes the lock: stop it first. */
+	cancel_delayed_work_sync(&fpn->pub.retry);
+	mutex_lock(&fpn->lock);
+	fp_pub_destroy(&fpn->pub, &fpn->model);
+	fp_model_destroy(&fpn->model);
+	mutex_unlock(&fpn->lock);
+	mutex_destroy(&fpn->lock);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_net_teardown);
+
+static int __net_init fp_net_init(struct net *net)
+{
+	return fp_net_setup(fp_net(net), net);
 }
 
 static void __net_exit fp_net_exit(struct net *net)
 {
-	struct fp_net *fpn = fp_net(net);
-
-	mutex_lock(&fpn->lock);
-	fp_model_destroy(&fpn->model);
-	mutex_unlock(&fpn->lock);
-	mutex_destroy(&fpn->lock);
+	fp_net_teardown(fp_net(net));
 }
 
 static struct pernet_operations fp_net_ops = {

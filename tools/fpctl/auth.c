@@ -8,36 +8,12 @@
 #include "objects.h"
 
 static const struct obj_field auth_fields[] = {
-	{
-		.name = "name",
-		.attr = FASTPATH_A_AUTH_NAME,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "circuit",
-		.attr = FASTPATH_A_AUTH_CIRCUIT,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_COL,
-	},
-	{
-		.name = "redeemed-by",
-		.attr = FASTPATH_A_AUTH_REDEEMED_BY,
-		.type = OT_STR,
-		.flags = OF_COL,
-	},
-	{
-		.name = "key",
-		.attr = FASTPATH_A_AUTH_KEY,
-		.type = OT_KEY,
-		.flags = 0,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_AUTH_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("name", FASTPATH_A_AUTH_NAME,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("circuit", FASTPATH_A_AUTH_CIRCUIT, OT_STR, OF_KEY | OF_COL),
+	OBJ_FIELD("redeemed-by", FASTPATH_A_AUTH_REDEEMED_BY, OT_STR, OF_COL),
+	OBJ_FIELD("key", FASTPATH_A_AUTH_KEY, OT_KEY, 0),
+	OBJ_FIELD("id", FASTPATH_A_AUTH_ID, OT_U32, 0),
 };
 
 const struct obj_desc auth_desc = {
@@ -56,12 +32,4 @@ const struct obj_desc auth_desc = {
 	"\"auth del\" revokes it and deletes the connection made with it.\n",
 };
 
-void usage_auth(FILE *f)
-{
-	obj_usage(&auth_desc, f);
-}
-
-int do_auth(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &auth_desc, argc, argv);
-}
+OBJ_COMMAND(auth)

@@ -10,89 +10,27 @@ static const char *const tier_names[] = { "standard", "premium" };
 static const char *const port_names[] = { "none", "10G", "100G" };
 
 static const struct obj_field circuit_fields[] = {
-	{
-		.name = "name",
-		.attr = FASTPATH_A_CIRCUIT_NAME,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "dev",
-		.attr = FASTPATH_A_CIRCUIT_IFINDEX,
-		.type = OT_DEV,
-		.flags = OF_ADD | OF_SET | OF_COL,
-	},
-	{
-		.name = "tier",
-		.attr = FASTPATH_A_CIRCUIT_TIER,
-		.type = OT_ENUM,
-		.flags = OF_ADD | OF_SET | OF_COL,
-		.names = tier_names,
-		.n_names = ARRAY_SIZE(tier_names),
-	},
-	{
-		.name = "bandwidth",
-		.attr = FASTPATH_A_CIRCUIT_BANDWIDTH,
-		.type = OT_MBPS,
-		.flags = OF_ADD | OF_SET | OF_REQ | OF_COL,
-	},
-	{
-		.name = "port",
-		.attr = FASTPATH_A_CIRCUIT_PORT,
-		.type = OT_ENUM,
-		.flags = OF_ADD | OF_SET | OF_COL,
-		.names = port_names,
-		.n_names = ARRAY_SIZE(port_names),
-	},
-	{
-		.name = "subscription",
-		.attr = FASTPATH_A_CIRCUIT_SUBSCRIPTION,
-		.type = OT_UUID,
-		.flags = OF_ADD | OF_REQ,
-	},
-	{
-		.name = "route-limit",
-		.attr = FASTPATH_A_CIRCUIT_ROUTE_LIMIT,
-		.type = OT_U32,
-		.flags = OF_ADD | OF_SET,
-		.max = 16777216,
-	},
-	{
-		.name = "limit",
-		.attr = FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "links",
-		.attr = FASTPATH_A_CIRCUIT_LINKS,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "max-links",
-		.attr = FASTPATH_A_CIRCUIT_MAX_LINKS,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "auths",
-		.attr = FASTPATH_A_CIRCUIT_AUTHS,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "active",
-		.attr = FASTPATH_A_CIRCUIT_ACTIVE,
-		.type = OT_BOOL,
-		.flags = OF_COL,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_CIRCUIT_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("name", FASTPATH_A_CIRCUIT_NAME,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("dev", FASTPATH_A_CIRCUIT_IFINDEX,
+		  OT_DEV, OF_ADD | OF_SET | OF_COL),
+	OBJ_NAMED("tier", FASTPATH_A_CIRCUIT_TIER,
+		  OT_ENUM, OF_ADD | OF_SET | OF_COL, tier_names),
+	OBJ_FIELD("bandwidth", FASTPATH_A_CIRCUIT_BANDWIDTH,
+		  OT_MBPS, OF_ADD | OF_SET | OF_REQ | OF_COL),
+	OBJ_NAMED("port", FASTPATH_A_CIRCUIT_PORT,
+		  OT_ENUM, OF_ADD | OF_SET | OF_COL, port_names),
+	OBJ_FIELD("subscription", FASTPATH_A_CIRCUIT_SUBSCRIPTION,
+		  OT_UUID, OF_ADD | OF_REQ),
+	OBJ_U32("route-limit", FASTPATH_A_CIRCUIT_ROUTE_LIMIT,
+		  OF_ADD | OF_SET, 16777216),
+	OBJ_FIELD("limit", FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
+		  OT_U32, OF_COL),
+	OBJ_FIELD("links", FASTPATH_A_CIRCUIT_LINKS, OT_U32, OF_COL),
+	OBJ_FIELD("max-links", FASTPATH_A_CIRCUIT_MAX_LINKS, OT_U32, OF_COL),
+	OBJ_FIELD("auths", FASTPATH_A_CIRCUIT_AUTHS, OT_U32, OF_COL),
+	OBJ_FIELD("active", FASTPATH_A_CIRCUIT_ACTIVE, OT_BOOL, OF_COL),
+	OBJ_FIELD("id", FASTPATH_A_CIRCUIT_ID, OT_U32, 0),
 };
 
 const struct obj_desc circuit_desc = {
@@ -116,12 +54,4 @@ const struct obj_desc circuit_desc = {
 	"route-limit 0 restores the default of the port.\n",
 };
 
-void usage_circuit(FILE *f)
-{
-	obj_usage(&circuit_desc, f);
-}
-
-int do_circuit(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &circuit_desc, argc, argv);
-}
+OBJ_COMMAND(circuit)

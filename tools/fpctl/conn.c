@@ -13,78 +13,25 @@ static const char *const flag_names[] = {
 };
 
 static const struct obj_field conn_fields[] = {
-	{
-		.name = "name",
-		.attr = FASTPATH_A_CONN_NAME,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "circuit",
-		.attr = FASTPATH_A_CONN_CIRCUIT,
-		.type = OT_STR,
-		.flags = OF_ADD | OF_REQ | OF_COL,
-	},
-	{
-		.name = "vnet",
-		.attr = FASTPATH_A_CONN_VNET,
-		.type = OT_STR,
-		.flags = OF_ADD | OF_REQ | OF_COL,
-	},
-	{
-		.name = "flags",
-		.attr = FASTPATH_A_CONN_FLAGS,
-		.type = OT_FLAG,
-		.flags = OF_COL,
-		.names = flag_names,
-		.n_names = ARRAY_SIZE(flag_names),
-	},
-	{
-		.name = "auth",
-		.attr = FASTPATH_A_CONN_AUTH,
-		.type = OT_STR,
-		.flags = OF_COL,
-	},
-	{
-		.name = "fastpath",
-		.attr = FASTPATH_A_CONN_FLAGS,
-		.type = OT_FLAG,
-		.flags = OF_ADD | OF_SET,
-		.bit = FASTPATH_CONN_F_FASTPATH,
-	},
-	{
-		.name = "peering",
-		.attr = FASTPATH_A_CONN_FLAGS,
-		.type = OT_FLAG,
-		.flags = OF_ADD | OF_SET,
-		.bit = FASTPATH_CONN_F_PEERING,
-	},
-	{
-		.name = "udr",
-		.attr = FASTPATH_A_CONN_FLAGS,
-		.type = OT_FLAG,
-		.flags = OF_ADD | OF_SET,
-		.bit = FASTPATH_CONN_F_UDR,
-	},
-	{
-		.name = "private-link",
-		.attr = FASTPATH_A_CONN_FLAGS,
-		.type = OT_FLAG,
-		.flags = OF_ADD | OF_SET,
-		.bit = FASTPATH_CONN_F_PRIVATE_LINK,
-	},
-	{
-		.name = "auth-key",
-		.attr = FASTPATH_A_CONN_AUTH_KEY,
-		.type = OT_KEY,
-		.flags = OF_ADD | OF_NOJSON,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_CONN_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("name", FASTPATH_A_CONN_NAME,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("circuit", FASTPATH_A_CONN_CIRCUIT,
+		  OT_STR, OF_ADD | OF_REQ | OF_COL),
+	OBJ_FIELD("vnet", FASTPATH_A_CONN_VNET,
+		  OT_STR, OF_ADD | OF_REQ | OF_COL),
+	OBJ_NAMED("flags", FASTPATH_A_CONN_FLAGS, OT_FLAG, OF_COL, flag_names),
+	OBJ_FIELD("auth", FASTPATH_A_CONN_AUTH, OT_STR, OF_COL),
+	OBJ_BIT("fastpath", FASTPATH_A_CONN_FLAGS,
+		  OF_ADD | OF_SET, FASTPATH_CONN_F_FASTPATH),
+	OBJ_BIT("peering", FASTPATH_A_CONN_FLAGS,
+		  OF_ADD | OF_SET, FASTPATH_CONN_F_PEERING),
+	OBJ_BIT("udr", FASTPATH_A_CONN_FLAGS,
+		  OF_ADD | OF_SET, FASTPATH_CONN_F_UDR),
+	OBJ_BIT("private-link", FASTPATH_A_CONN_FLAGS,
+		  OF_ADD | OF_SET, FASTPATH_CONN_F_PRIVATE_LINK),
+	OBJ_FIELD("auth-key", FASTPATH_A_CONN_AUTH_KEY,
+		  OT_KEY, OF_ADD | OF_NOJSON),
+	OBJ_FIELD("id", FASTPATH_A_CONN_ID, OT_U32, 0),
 };
 
 const struct obj_desc conn_desc = {
@@ -107,12 +54,4 @@ const struct obj_desc conn_desc = {
 	"       circuit and the vnet belong to different subscriptions.\n",
 };
 
-void usage_conn(FILE *f)
-{
-	obj_usage(&conn_desc, f);
-}
-
-int do_conn(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &conn_desc, argc, argv);
-}
+OBJ_COMMAND(conn)

@@ -7,48 +7,18 @@
 #include "objects.h"
 
 static const struct obj_field endpoint_fields[] = {
-	{
-		.name = "name",
-		.attr = FASTPATH_A_ENDPOINT_NAME,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "vnet",
-		.attr = FASTPATH_A_ENDPOINT_VNET,
-		.type = OT_STR,
-		.flags = OF_ADD | OF_REQ | OF_COL,
-	},
-	{
-		.name = "prefix",
-		.attr = FASTPATH_A_ENDPOINT_PREFIX,
-		.type = OT_PREFIX,
-		.flags = OF_ADD | OF_SET | OF_REQ | OF_COL,
-	},
-	{
-		.name = "dev",
-		.attr = FASTPATH_A_ENDPOINT_IFINDEX,
-		.type = OT_DEV,
-		.flags = OF_ADD | OF_SET | OF_COL,
-	},
-	{
-		.name = "mac",
-		.attr = FASTPATH_A_ENDPOINT_MAC,
-		.type = OT_MAC,
-		.flags = OF_ADD | OF_SET | OF_COL,
-	},
-	{
-		.name = "active",
-		.attr = FASTPATH_A_ENDPOINT_ACTIVE,
-		.type = OT_BOOL,
-		.flags = OF_COL,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_ENDPOINT_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("name", FASTPATH_A_ENDPOINT_NAME,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("vnet", FASTPATH_A_ENDPOINT_VNET,
+		  OT_STR, OF_ADD | OF_REQ | OF_COL),
+	OBJ_FIELD("prefix", FASTPATH_A_ENDPOINT_PREFIX,
+		  OT_PREFIX, OF_ADD | OF_SET | OF_REQ | OF_COL),
+	OBJ_FIELD("dev", FASTPATH_A_ENDPOINT_IFINDEX,
+		  OT_DEV, OF_ADD | OF_SET | OF_COL),
+	OBJ_FIELD("mac", FASTPATH_A_ENDPOINT_MAC,
+		  OT_MAC, OF_ADD | OF_SET | OF_COL),
+	OBJ_FIELD("active", FASTPATH_A_ENDPOINT_ACTIVE, OT_BOOL, OF_COL),
+	OBJ_FIELD("id", FASTPATH_A_ENDPOINT_ID, OT_U32, 0),
 };
 
 const struct obj_desc endpoint_desc = {
@@ -71,12 +41,4 @@ const struct obj_desc endpoint_desc = {
 	"neighbour table of the device resolves it.\n",
 };
 
-void usage_endpoint(FILE *f)
-{
-	obj_usage(&endpoint_desc, f);
-}
-
-int do_endpoint(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &endpoint_desc, argc, argv);
-}
+OBJ_COMMAND(endpoint)

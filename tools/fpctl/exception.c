@@ -13,32 +13,12 @@ static const char *const kind_names[] = {
 };
 
 static const struct obj_field exception_fields[] = {
-	{
-		.name = "prefix",
-		.attr = FASTPATH_A_EXCEPTION_PREFIX,
-		.type = OT_PREFIX,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "vnet",
-		.attr = FASTPATH_A_EXCEPTION_VNET,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_COL,
-	},
-	{
-		.name = "kind",
-		.attr = FASTPATH_A_EXCEPTION_KIND,
-		.type = OT_ENUM,
-		.flags = OF_ADD | OF_SET | OF_REQ | OF_COL,
-		.names = kind_names,
-		.n_names = ARRAY_SIZE(kind_names),
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_EXCEPTION_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("prefix", FASTPATH_A_EXCEPTION_PREFIX,
+		  OT_PREFIX, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("vnet", FASTPATH_A_EXCEPTION_VNET, OT_STR, OF_KEY | OF_COL),
+	OBJ_NAMED("kind", FASTPATH_A_EXCEPTION_KIND,
+		  OT_ENUM, OF_ADD | OF_SET | OF_REQ | OF_COL, kind_names),
+	OBJ_FIELD("id", FASTPATH_A_EXCEPTION_ID, OT_U32, 0),
 };
 
 const struct obj_desc exception_desc = {
@@ -58,12 +38,4 @@ const struct obj_desc exception_desc = {
 	"        cross-region | manual\n",
 };
 
-void usage_exception(FILE *f)
-{
-	obj_usage(&exception_desc, f);
-}
-
-int do_exception(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &exception_desc, argc, argv);
-}
+OBJ_COMMAND(exception)

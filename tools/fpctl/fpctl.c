@@ -44,6 +44,8 @@ static const struct fpctl_cmd commands[] = {
 	  "user-defined routes to an NVA endpoint" },
 	{ "monitor", do_monitor, usage_monitor,
 	  "print configuration changes as they happen" },
+	{ "stats", do_stats, usage_stats,
+	  "packet counters per reason, per circuit and connection" },
 	{ "version", do_version, usage_version,
 	  "show the versions of fpctl and of the fastpath module" },
 	{ "help", do_help, NULL,
@@ -58,6 +60,7 @@ static const struct fpctl_cmd hidden_commands[] = {
 enum {
 	OPT_JSON,
 	OPT_PRETTY,
+	OPT_DETAILS,
 	OPT_NETNS,
 	OPT_BATCH,
 	OPT_FORCE,
@@ -73,6 +76,7 @@ static const struct fpctl_opt {
 } options[] = {
 	{ "-json", OPT_JSON, false },
 	{ "-pretty", OPT_PRETTY, false },
+	{ "-details", OPT_DETAILS, false },
 	{ "-netns", OPT_NETNS, true },
 	{ "-batch", OPT_BATCH, true },
 	{ "-force", OPT_FORCE, false },
@@ -92,7 +96,7 @@ static void usage(FILE *f)
 		fprintf(f, "%s%s", i ? " | " : "", commands[i].name);
 	fprintf(f,
 		" }\n"
-		"       OPTIONS := { -j[son] | -p[retty] | -n[etns] NETNS |\n"
+		"       OPTIONS := { -j[son] | -p[retty] | -d[etails] | -n[etns] NETNS |\n"
 		"                    -b[atch] FILE | -f[orce] | -V[ersion] | -h[elp] }\n"
 		"\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
@@ -407,6 +411,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_PRETTY:
 			ctx.pretty = true;
+			break;
+		case OPT_DETAILS:
+			ctx.details = true;
 			break;
 		case OPT_NETNS:
 			ctx.netns = argv[1];

@@ -36,6 +36,7 @@ struct fpctl {
 	/* global options */
 	bool json;		/* -j */
 	bool pretty;		/* -p */
+	bool details;		/* -d: also counters that are zero */
 	bool force;		/* -force: -batch goes on after errors */
 	const char *netns;	/* -n NETNS (already entered) */
 	const char *batch;	/* -batch FILE */
@@ -109,5 +110,7 @@ int do_udr(struct fpctl *ctx, int argc, char **argv);
 void usage_udr(FILE *f);
 int do_monitor(struct fpctl *ctx, int argc, char **argv);
 void usage_monitor(FILE *f);
+int do_stats(struct fpctl *ctx, int argc, char **argv);
+void usage_stats(FILE *f);
 
 #endif /* FPCTL_FPCTL_H */

@@ -63,6 +63,24 @@ struct obj_field {
 	uint32_t max;		/* OT_U32: largest value (0: UINT32_MAX) */
 };
 
+/*
+ * Table entries, one per line: a field of @type; an enum or a flags mask
+ * whose values are @names (by value or bit number); one bit of a flags
+ * attribute (OT_FLAG, "keyword on|off"); a u32 of at most @max.
+ */
+#define OBJ_FIELD(_name, _attr, _type, _flags)				\
+	{ .name = (_name), .attr = (_attr), .type = (_type), .flags = (_flags) }
+#define OBJ_NAMED(_name, _attr, _type, _flags, _names)			\
+	{ .name = (_name), .attr = (_attr), .type = (_type),		\
+	  .flags = (_flags), .names = (_names),				\
+	  .n_names = ARRAY_SIZE(_names) }
+#define OBJ_BIT(_name, _attr, _flags, _bit)				\
+	{ .name = (_name), .attr = (_attr), .type = OT_FLAG,		\
+	  .flags = (_flags), .bit = (_bit) }
+#define OBJ_U32(_name, _attr, _flags, _max)				\
+	{ .name = (_name), .attr = (_attr), .type = OT_U32,		\
+	  .flags = (_flags), .max = (_max) }
+
 struct obj_desc {
 	const char *name;	/* "circuit" */
 	uint8_t cmd_new, cmd_del, cmd_set, cmd_get;	/* 0: unsupported */
@@ -125,6 +143,21 @@ int obj_print_line(const struct obj_desc *d, const struct nlmsghdr *nlh,
 		   FILE *f);
 int obj_print_json(const struct obj_desc *d, const struct nlmsghdr *nlh,
 		   struct json_writer *jw);
+
+/*
+ * The "fpctl OBJECT" entry points of the object described by OBJ_desc:
+ * do_OBJ() and usage_OBJ(), declared in fpctl.h.
+ */
+#define OBJ_COMMAND(obj)						\
+void usage_##obj(FILE *f)						\
+{									\
+	obj_usage(&obj##_desc, f);					\
+}									\
+									\
+int do_##obj(struct fpctl *ctx, int argc, char **argv)			\
+{									\
+	return obj_run(ctx, &obj##_desc, argc, argv);			\
+}
 
 /* The object descriptions, one per object file. */
 extern const struct obj_desc circuit_desc, auth_desc, vnet_desc,

@@ -7,18 +7,10 @@
 #include "objects.h"
 
 static const struct obj_field peering_fields[] = {
-	{
-		.name = "vnet",
-		.attr = FASTPATH_A_PEERING_VNET,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "peer",
-		.attr = FASTPATH_A_PEERING_PEER,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
+	OBJ_FIELD("vnet", FASTPATH_A_PEERING_VNET,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("peer", FASTPATH_A_PEERING_PEER,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
 };
 
 const struct obj_desc peering_desc = {
@@ -33,12 +25,4 @@ const struct obj_desc peering_desc = {
 	"The peers of a vnet are shown by \"fpctl vnet show\".\n",
 };
 
-void usage_peering(FILE *f)
-{
-	obj_usage(&peering_desc, f);
-}
-
-int do_peering(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &peering_desc, argc, argv);
-}
+OBJ_COMMAND(peering)

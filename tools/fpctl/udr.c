@@ -8,30 +8,12 @@
 #include "objects.h"
 
 static const struct obj_field udr_fields[] = {
-	{
-		.name = "prefix",
-		.attr = FASTPATH_A_UDR_PREFIX,
-		.type = OT_PREFIX,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "vnet",
-		.attr = FASTPATH_A_UDR_VNET,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_COL,
-	},
-	{
-		.name = "nexthop",
-		.attr = FASTPATH_A_UDR_NEXTHOP,
-		.type = OT_STR,
-		.flags = OF_ADD | OF_SET | OF_REQ | OF_COL,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_UDR_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("prefix", FASTPATH_A_UDR_PREFIX,
+		  OT_PREFIX, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("vnet", FASTPATH_A_UDR_VNET, OT_STR, OF_KEY | OF_COL),
+	OBJ_FIELD("nexthop", FASTPATH_A_UDR_NEXTHOP,
+		  OT_STR, OF_ADD | OF_SET | OF_REQ | OF_COL),
+	OBJ_FIELD("id", FASTPATH_A_UDR_ID, OT_U32, 0),
 };
 
 const struct obj_desc udr_desc = {
@@ -50,12 +32,4 @@ const struct obj_desc udr_desc = {
 	"IPv4 only; the next hop is an endpoint (NVA) in VNET or a peered vnet.\n",
 };
 
-void usage_udr(FILE *f)
-{
-	obj_usage(&udr_desc, f);
-}
-
-int do_udr(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &udr_desc, argc, argv);
-}
+OBJ_COMMAND(udr)

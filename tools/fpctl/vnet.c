@@ -13,69 +13,21 @@ static const char *const sku_names[] = {
 };
 
 static const struct obj_field vnet_fields[] = {
-	{
-		.name = "name",
-		.attr = FASTPATH_A_VNET_NAME,
-		.type = OT_STR,
-		.flags = OF_KEY | OF_POS | OF_COL,
-	},
-	{
-		.name = "region",
-		.attr = FASTPATH_A_VNET_REGION,
-		.type = OT_STR,
-		.flags = OF_ADD | OF_SET | OF_REQ | OF_COL,
-	},
-	{
-		.name = "sku",
-		.attr = FASTPATH_A_VNET_SKU,
-		.type = OT_ENUM,
-		.flags = OF_ADD | OF_SET | OF_COL,
-		.names = sku_names,
-		.n_names = ARRAY_SIZE(sku_names),
-	},
-	{
-		.name = "units",
-		.attr = FASTPATH_A_VNET_UNITS,
-		.type = OT_U32,
-		.flags = OF_ADD | OF_SET | OF_COL,
-		.max = 40,
-	},
-	{
-		.name = "conns",
-		.attr = FASTPATH_A_VNET_CONNS,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "max-conns",
-		.attr = FASTPATH_A_VNET_MAX_CONNS,
-		.type = OT_U32,
-		.flags = OF_COL,
-	},
-	{
-		.name = "spaces",
-		.attr = FASTPATH_A_VNET_SPACES,
-		.type = OT_SPACES,
-		.flags = OF_ADD | OF_SET | OF_COL,
-	},
-	{
-		.name = "peers",
-		.attr = FASTPATH_A_VNET_PEER,
-		.type = OT_STRLIST,
-		.flags = OF_COL,
-	},
-	{
-		.name = "subscription",
-		.attr = FASTPATH_A_VNET_SUBSCRIPTION,
-		.type = OT_UUID,
-		.flags = OF_ADD | OF_REQ,
-	},
-	{
-		.name = "id",
-		.attr = FASTPATH_A_VNET_ID,
-		.type = OT_U32,
-		.flags = 0,
-	},
+	OBJ_FIELD("name", FASTPATH_A_VNET_NAME,
+		  OT_STR, OF_KEY | OF_POS | OF_COL),
+	OBJ_FIELD("region", FASTPATH_A_VNET_REGION,
+		  OT_STR, OF_ADD | OF_SET | OF_REQ | OF_COL),
+	OBJ_NAMED("sku", FASTPATH_A_VNET_SKU,
+		  OT_ENUM, OF_ADD | OF_SET | OF_COL, sku_names),
+	OBJ_U32("units", FASTPATH_A_VNET_UNITS, OF_ADD | OF_SET | OF_COL, 40),
+	OBJ_FIELD("conns", FASTPATH_A_VNET_CONNS, OT_U32, OF_COL),
+	OBJ_FIELD("max-conns", FASTPATH_A_VNET_MAX_CONNS, OT_U32, OF_COL),
+	OBJ_FIELD("spaces", FASTPATH_A_VNET_SPACES,
+		  OT_SPACES, OF_ADD | OF_SET | OF_COL),
+	OBJ_FIELD("peers", FASTPATH_A_VNET_PEER, OT_STRLIST, OF_COL),
+	OBJ_FIELD("subscription", FASTPATH_A_VNET_SUBSCRIPTION,
+		  OT_UUID, OF_ADD | OF_REQ),
+	OBJ_FIELD("id", FASTPATH_A_VNET_ID, OT_U32, 0),
 };
 
 const struct obj_desc vnet_desc = {
@@ -99,12 +51,4 @@ const struct obj_desc vnet_desc = {
 	"\"set spaces\" replaces the whole list.  Peerings: fpctl peering.\n",
 };
 
-void usage_vnet(FILE *f)
-{
-	obj_usage(&vnet_desc, f);
-}
-
-int do_vnet(struct fpctl *ctx, int argc, char **argv)
-{
-	return obj_run(ctx, &vnet_desc, argc, argv);
-}
+OBJ_COMMAND(vnet)

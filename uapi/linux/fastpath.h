@@ -415,6 +415,49 @@ enum fastpath_a_udr {
 };
 
 /**
+ * enum fastpath_a_counter - attributes of the "counter" attribute set
+ * @FASTPATH_A_COUNTER_UNSPEC: unused
+ * @FASTPATH_A_COUNTER_PAD: [pad] Padding for 64-bit attributes.
+ * @FASTPATH_A_COUNTER_REASON: [u32] The outcome counted.
+ * @FASTPATH_A_COUNTER_PACKETS: [u64] Packets with this outcome since the
+ *	object was created.
+ * @FASTPATH_A_COUNTER_BYTES: [u64] Bytes of those packets (their length at
+ *	the hook, from the network header on).
+ */
+enum fastpath_a_counter {
+	FASTPATH_A_COUNTER_UNSPEC,
+	FASTPATH_A_COUNTER_PAD,
+	FASTPATH_A_COUNTER_REASON,
+	FASTPATH_A_COUNTER_PACKETS,
+	FASTPATH_A_COUNTER_BYTES,
+
+	/* private: */
+	__FASTPATH_A_COUNTER_MAX,
+	FASTPATH_A_COUNTER_MAX = (__FASTPATH_A_COUNTER_MAX - 1)
+};
+
+/**
+ * enum fastpath_a_stats - attributes of the "stats" attribute set
+ * @FASTPATH_A_STATS_UNSPEC: unused
+ * @FASTPATH_A_STATS_CIRCUIT: [string] A circuit: in a request, the one whose
+ *	counters to get; in a reply, the circuit the counters belong to.
+ * @FASTPATH_A_STATS_CONN: [string] A connection, likewise; a request names a
+ *	circuit or a connection, never both.
+ * @FASTPATH_A_STATS_COUNTER: [nest] Counters of one outcome; repeated, one per
+ *	reason in the order of enum fastpath_reason (read only).
+ */
+enum fastpath_a_stats {
+	FASTPATH_A_STATS_UNSPEC,
+	FASTPATH_A_STATS_CIRCUIT,
+	FASTPATH_A_STATS_CONN,
+	FASTPATH_A_STATS_COUNTER,
+
+	/* private: */
+	__FASTPATH_A_STATS_MAX,
+	FASTPATH_A_STATS_MAX = (__FASTPATH_A_STATS_MAX - 1)
+};
+
+/**
  * enum fastpath_cmd - generic netlink commands of the "fastpath" family
  * @FASTPATH_CMD_UNSPEC: unused
  * @FASTPATH_CMD_INFO_GET: Report module and UAPI versions; needs no privilege.
@@ -456,6 +499,9 @@ enum fastpath_a_udr {
  * @FASTPATH_CMD_UDR_DEL: Delete a UDR.
  * @FASTPATH_CMD_UDR_SET: Change the next hop of a UDR.
  * @FASTPATH_CMD_UDR_GET: Get one UDR by vnet and prefix, or dump all.
+ * @FASTPATH_CMD_STATS_GET: Get the counters of one circuit or connection, or
+ *	dump those of every circuit, then every connection; needs no
+ *	privilege.
  */
 enum fastpath_cmd {
 	FASTPATH_CMD_UNSPEC,
@@ -489,6 +535,7 @@ enum fastpath_cmd {
 	FASTPATH_CMD_UDR_DEL,
 	FASTPATH_CMD_UDR_SET,
 	FASTPATH_CMD_UDR_GET,
+	FASTPATH_CMD_STATS_GET,
 
 	/* private: */
 	__FASTPATH_CMD_MAX,

@@ -30,7 +30,7 @@ tally() {
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
 
-for t in tests/test_utils tests/test_nl tests/test_objects "sh tests/test_cli.sh ./fpctl"; do
+for t in tests/test_utils tests/test_nl tests/test_objects tests/test_stats "sh tests/test_cli.sh ./fpctl"; do
 	echo "== $t"
 	$t >"$out" 2>&1
 	rc=$?

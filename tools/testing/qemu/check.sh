@@ -41,7 +41,24 @@ host_step() {
 	fi
 }
 
-mkdir -p "$top/build"
+mkdir -p "$top/build/logs"
+
+# Build (or find cached) every kernel in the background while the host steps
+# and the earlier guests run: a TCG guest keeps one core busy, a kernel build
+# the other.  kernel.sh serialises on flock, so run.sh's own kernel.sh call
+# simply waits for the build it needs (and reports its failure, if any).
+prefetch_log="$top/build/logs/kernels-prefetch.log"
+(
+	for k in "${kernels[@]}"; do
+		echo "prefetch: $k start $(date +%s)"
+		"$here/kernel.sh" "$k" || echo "prefetch: $k FAILED"
+		echo "prefetch: $k end $(date +%s)"
+	done
+) >"$prefetch_log" 2>&1 &
+prefetch_pid=$!
+trap 'kill "$prefetch_pid" 2>/dev/null' EXIT
+echo "kernels: building ${kernels[*]} in the background, log: $prefetch_log"
+
 host_step fpctl-unit make -s -C "$top/tools/fpctl" check
 host_step lint make -s -C "$top" lint
 host_step trie-tools make -s -C "$top" check-tools
