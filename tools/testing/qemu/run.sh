@@ -11,7 +11,7 @@
 # panic_on_warn and a hard timeout, and hands the console log to parse.py.
 # The log is kept in build/logs/; its path is printed.
 #
-# Environment: FP_TIMEOUT (seconds, default 2400), FP_JSON (write counts),
+# Environment: FP_TIMEOUT (seconds, default 3600), FP_JSON (write counts),
 # FP_KDIR (use this kernel build directory instead of kernel.sh's).
 set -euo pipefail
 
@@ -85,10 +85,10 @@ step "initramfs"
 FP_ONLY=$only "$here/initramfs.sh" "$work/initramfs.cpio" "$work/ko" "$top/tools/fpctl/fpctl" $extra
 step "initramfs: $(stat -c %s "$work/initramfs.cpio") bytes"
 
-step "boot (TCG, timeout ${FP_TIMEOUT:-2400}s), console log: $log"
+step "boot (TCG, timeout ${FP_TIMEOUT:-3600}s), console log: $log"
 start=$(date +%s)
 rc=0
-timeout --foreground -k 10 "${FP_TIMEOUT:-2400}" \
+timeout --foreground -k 10 "${FP_TIMEOUT:-3600}" \
 	qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 2G \
 	-display none -monitor none -serial "file:$log" -no-reboot \
 	-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
