@@ -40,6 +40,7 @@
 #include "compat.h"
 #include "devices.h"
 #include "fastpath.h"
+#include "netlink.h"
 #include "publish.h"
 
 /**
@@ -85,16 +86,19 @@ FP_EXPORT_FOR_KUNIT(fp_devices_model_ops);
  *	NETDEV_CHANGE or NETDEV_CHANGENAME
  *
  * Updates the ACTIVE state of every circuit and endpoint on the device's
- * ifindex and publishes the result.
+ * ifindex, publishes the result and, if anything changed, announces the
+ * objects on the "config" group (as CIRCUIT_SET and ENDPOINT_SET).
  *
  * Context: process context, RTNL held; takes @fpn->lock.
  */
 void fp_dev_event(struct fp_net *fpn, struct net_device *dev,
 		  unsigned long event)
 {
+	struct sk_buff_head q;
 	bool active;
 
 	ASSERT_RTNL();
+	__skb_queue_head_init(&q);
 	mutex_lock(&fpn->lock);
 	if (event == NETDEV_UNREGISTER) {
 		fp_pub_dev_unregister(fpn, dev);
@@ -110,8 +114,10 @@ void fp_dev_event(struct fp_net *fpn, struct net_device *dev,
 		fpn->generation++;
 		if (!fpn->generation)
 			fpn->generation++;
+		fp_nl_queue_ifindex(fpn, dev->ifindex, &q);
 	}
 	mutex_unlock(&fpn->lock);
+	fp_nl_notify_queue(fpn->net, &q);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_dev_event);

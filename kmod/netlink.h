@@ -121,6 +121,9 @@ struct sk_buff *fp_nl_obj_msg(const struct fp_model *m, fp_nl_fill_t fill,
 int fp_nl_reply(struct genl_info *info, const struct fp_model *m,
 		fp_nl_fill_t fill, const void *obj, size_t size);
 void fp_nl_notify(struct genl_info *info, struct sk_buff *msg);
+void fp_nl_queue_ifindex(struct fp_net *fpn, int ifindex,
+			 struct sk_buff_head *q);
+void fp_nl_notify_queue(struct net *net, struct sk_buff_head *q);
 void *fp_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		     struct fp_net *fpn, u8 cmd);
 struct fp_net *fp_nl_dump_lock(struct sk_buff *skb);

@@ -1298,3 +1298,70 @@ const struct fp_nl_obj *fp_nl_obj_of(u8 cmd)
 }
 
 FP_EXPORT_FOR_KUNIT(fp_nl_obj_of);
+
+/* ---- notifications of device events ------------------------------------ */
+
+static void fp_nl_queue_event(struct sk_buff_head *q, const struct fp_model *m,
+			      const struct fp_nl_obj *d, const void *obj,
+			      u8 cmd)
+{
+	struct sk_buff *msg = fp_nl_obj_event(m, d, obj, cmd);
+
+	if (IS_ERR_OR_NULL(msg))
+		net_warn_ratelimited("fastpath: %s notification lost: %ld\n",
+				     d->name, PTR_ERR(msg));
+	else
+		__skb_queue_tail(q, msg);
+}
+
+/**
+ * fp_nl_queue_ifindex() - describe the objects on a device after an event
+ * @fpn: the namespace's state (locked)
+ * @ifindex: the device whose state changed
+ * @q: receives one message per circuit and endpoint on @ifindex
+ *
+ * The messages are CIRCUIT_SET and ENDPOINT_SET notifications showing the
+ * objects as GET does now (ACTIVE is what changed): the device code calls
+ * this after a state change has been committed and sends the queue with
+ * fp_nl_notify_queue() once the lock is dropped, so that "fpctl monitor"
+ * sees a device event the way it sees a configuration change.
+ */
+void fp_nl_queue_ifindex(struct fp_net *fpn, int ifindex,
+			 struct sk_buff_head *q)
+{
+	const struct fp_model *m = &fpn->model;
+	const struct fp_endpoint *ep;
+	const struct fp_circuit *c;
+	const struct fp_vnet *v;
+
+	lockdep_assert_held(&fpn->lock);
+	list_for_each_entry(c, &m->circuits, node)
+		if (c->ifindex == ifindex)
+			fp_nl_queue_event(q, m, &fp_nl_circuit_obj, c,
+					  FASTPATH_CMD_CIRCUIT_SET);
+	list_for_each_entry(v, &m->vnets, node)
+		list_for_each_entry(ep, &v->endpoints, node)
+			if (ep->ifindex == ifindex)
+				fp_nl_queue_event(q, m, &fp_nl_endpoint_obj,
+						  ep, FASTPATH_CMD_ENDPOINT_SET);
+}
+
+/**
+ * fp_nl_notify_queue() - send queued notifications to the "config" group
+ * @net: the namespace the objects belong to
+ * @q: messages from fp_nl_queue_ifindex(); emptied
+ *
+ * Context: process context, the namespace's lock not held.
+ */
+void fp_nl_notify_queue(struct net *net, struct sk_buff_head *q)
+{
+	struct sk_buff *msg;
+
+	if (!net) {
+		__skb_queue_purge(q);
+		return;
+	}
+	while ((msg = __skb_dequeue(q)))
+		genlmsg_multicast_netns(&fp_genl_family, net, msg, 0, 0,
+					GFP_KERNEL);
+}

@@ -37,7 +37,11 @@
  *   admin-accepted N          accepted requests of admin-perm operations
  *   errno NAME N              one line per errno seen, sorted by errno
  *   einval-without-extack N   -EINVAL errors with no NLMSGERR_ATTR_MSG
- *   extack-missing EXAMPLE    up to 5 examples of those (command, mutation)
+ *   einval-without-extack-kinds NAME=N ...   the same, per mutation kind
+ *   extack-missing EXAMPLE    up to 5 examples of those (command, mutation),
+ *                             kinds whose header the netlink or genetlink
+ *                             core refuses (bad-hdr, bad-len, garbage) first
+ *                             only if nothing else is missing one
  *   kinds NAME=N ...          messages per mutation kind
  *   digest HEX                FNV-1a of every byte sent (same seed, same digest)
  *   seconds S                 wall time of the run
@@ -47,6 +51,7 @@
 #include <inttypes.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1545,7 +1550,8 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 	unsigned long sent = 0, accepted = 0, refused = 0, silent = 0;
 	unsigned long admin_accepted = 0, einval_nomsg = 0;
 	unsigned long errs[4096] = { 0 }, kinds[K_COUNT] = { 0 };
-	unsigned long examples = 0;
+	unsigned long nomsg_kinds[K_COUNT] = { 0 };
+	unsigned long examples = 0, core_examples = 0;
 	uint64_t digest = 0xcbf29ce484222325ULL;	/* FNV-1a of all sent bytes */
 	struct timespec t0, t1;
 	int e;
@@ -1600,9 +1606,15 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 			e = o.error < 4096 ? o.error : 4095;
 			errs[e]++;
 			if (o.error == EINVAL && !o.has_msg) {
+				bool core = k == K_BAD_HDR || k == K_BAD_LEN ||
+					    k == K_GARBAGE;
+
 				einval_nomsg++;
-				if (examples < 5) {
+				nomsg_kinds[k]++;
+				/* at most 3 of the core's own, 5 in all */
+				if (examples < 5 && (!core || core_examples < 3)) {
 					examples++;
+					core_examples += core;
 					printf("extack-missing seq %u cmd %s kind %s flags 0x%x len %zu\n",
 					       fseq, cmd_name(cmd), kind_names[k],
 					       ((struct nlmsghdr *)m.b)->nlmsg_flags,
@@ -1631,6 +1643,10 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		if (errs[e])
 			printf("errno %s %lu\n", errno_name(e), errs[e]);
 	printf("einval-without-extack %lu\n", einval_nomsg);
+	printf("einval-without-extack-kinds");
+	for (e = 0; e < K_COUNT; e++)
+		printf(" %s=%lu", kind_names[e], nomsg_kinds[e]);
+	printf("\n");
 	printf("kinds");
 	for (e = 0; e < K_COUNT; e++)
 		printf(" %s=%lu", kind_names[e], kinds[e]);

@@ -7,30 +7,37 @@
 #
 # Ends with one line "N passed, N failed[, N skipped]" summing everything;
 # exit status non-zero if anything failed.
+#
+# Scheduling (two cores, TCG): the kernels are built one after the other in
+# the background, and each line's guest boots as soon as its kernel is
+# ready, while the host steps, the next kernel build and the other guests
+# run.  A TCG guest is mostly one busy thread, so guests of different lines
+# overlap well; each writes its own log (build/logs/<line>-run.log), shown
+# in full when it ends.  FP_PARALLEL=0 runs the guests one after the other.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 kernels=("$@")
 [ ${#kernels[@]} -gt 0 ] || kernels=(6.1)
+parallel=${FP_PARALLEL:-1}
+t_start=$(date +%s)
 
 passed=0
 failed=0
 skipped=0
 failures=()
 
-add_json() {
-	local j=$1
-	passed=$((passed + $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passed"])' "$j")))
-	failed=$((failed + $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["failed"])' "$j")))
-	skipped=$((skipped + $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["skipped"])' "$j")))
+json_field() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
 }
 
 # One host-side step: a command that must succeed.
 host_step() {
 	local name=$1
 	shift
-	local t0=$(date +%s)
+	local t0
+	t0=$(date +%s)
 	if "$@"; then
 		passed=$((passed + 1))
 		echo "host: PASS $name ($(($(date +%s) - t0))s)"
@@ -41,45 +48,83 @@ host_step() {
 	fi
 }
 
-mkdir -p "$top/build/logs"
+logs="$top/build/logs"
+mkdir -p "$logs"
 
-# Build (or find cached) every kernel in the background while the host steps
-# and the earlier guests run: a TCG guest keeps one core busy, a kernel build
-# the other.  kernel.sh serialises on flock, so run.sh's own kernel.sh call
-# simply waits for the build it needs (and reports its failure, if any).
-prefetch_log="$top/build/logs/kernels-prefetch.log"
-(
+# The user-space programs every guest packs: built once, here, so that
+# guests starting at the same time never build them concurrently (run.sh's
+# own make calls then find them up to date).
+host_step build-tools make -s -C "$top/tools/fpctl" fpctl
+make -s -C "$top/tools/testing/nlfuzz" >/dev/null ||
+	echo "host: warning: nlfuzz does not build (the nl_fuzz selftest will fail)"
+
+# One kernel line: wait for its kernel (kernel.sh serialises on flock and
+# prints the cached build), then boot its guest.
+run_line() {
+	local k=$1 t0 rc=0
+	t0=$(date +%s)
+	rm -f "$top/build/$k.result.json"
+	FP_JSON="$top/build/$k.result.json" "$here/run.sh" "$k" || rc=$?
+	echo "[$k] run.sh rc=$rc in $(($(date +%s) - t0))s"
+}
+
+# The kernels, one after the other (a build takes both cores); each line's
+# guest starts as soon as its kernel is there.
+pipeline() {
+	local k
 	for k in "${kernels[@]}"; do
-		echo "prefetch: $k start $(date +%s)"
-		"$here/kernel.sh" "$k" || echo "prefetch: $k FAILED"
-		echo "prefetch: $k end $(date +%s)"
+		echo "[$k] kernel build start at +$(($(date +%s) - t_start))s"
+		"$here/kernel.sh" "$k" >/dev/null || echo "[$k] kernel build FAILED"
+		echo "[$k] kernel ready at +$(($(date +%s) - t_start))s"
+		if [ "$parallel" = 1 ]; then
+			run_line "$k" >"$logs/$k-run.log" 2>&1 &
+		fi
 	done
-) >"$prefetch_log" 2>&1 &
-prefetch_pid=$!
-trap 'kill "$prefetch_pid" 2>/dev/null' EXIT
-echo "kernels: building ${kernels[*]} in the background, log: $prefetch_log"
+	wait
+}
+pipeline >"$logs/kernels-pipeline.log" 2>&1 &
+pipeline_pid=$!
+trap 'kill "$pipeline_pid" 2>/dev/null' EXIT
+if [ "$parallel" = 1 ]; then
+	echo "kernels: ${kernels[*]} build in the background; each guest starts when its kernel is ready"
+else
+	echo "kernels: ${kernels[*]} build in the background; guests run one after the other"
+fi
+echo "kernels: schedule in $logs/kernels-pipeline.log, guest output in $logs/<line>-run.log"
 
 host_step fpctl-unit make -s -C "$top/tools/fpctl" check
 host_step lint make -s -C "$top" lint
 host_step trie-tools make -s -C "$top" check-tools
 
+if [ "$parallel" = 1 ]; then
+	wait "$pipeline_pid"
+else
+	for k in "${kernels[@]}"; do
+		run_line "$k" 2>&1 | tee "$logs/$k-run.log"
+	done
+	wait "$pipeline_pid"
+fi
+trap - EXIT
+
 for k in "${kernels[@]}"; do
-	t0=$(date +%s)
 	json="$top/build/$k.result.json"
-	rm -f "$json"
-	if FP_JSON="$json" "$here/run.sh" "$k" && [ -f "$json" ]; then
-		:
+	if [ "$parallel" = 1 ]; then
+		echo "==== $k: $logs/$k-run.log"
+		cat "$logs/$k-run.log"
 	fi
 	if [ -f "$json" ]; then
-		add_json "$json"
+		passed=$((passed + $(json_field "$json" passed)))
+		failed=$((failed + $(json_field "$json" failed)))
+		skipped=$((skipped + $(json_field "$json" skipped)))
 		mapfile -t f < <(python3 -c 'import json,sys; [print(x) for x in json.load(open(sys.argv[1]))["failures"]]' "$json")
 		for x in "${f[@]}"; do failures+=("$k/$x"); done
 	else
 		failed=$((failed + 1))
-		failures+=("$k/harness: build or boot failed before any result")
+		failures+=("$k/harness: build or boot failed before any result (see $logs/$k-run.log)")
 	fi
-	echo "[$k] done in $(($(date +%s) - t0))s"
 done
+sed 's/^/schedule: /' "$logs/kernels-pipeline.log"
+echo "check: all done in $(($(date +%s) - t_start))s"
 
 for x in "${failures[@]}"; do echo "FAILED: $x"; done
 line="$passed passed, $failed failed"

@@ -14,8 +14,9 @@
 #   FP-KMEMLEAK-BEGIN ... FP-KMEMLEAK-END    unreferenced objects, if any
 #   FP-DONE                                  the guest reached the end
 #
-# Kernel command line knobs: fp.only=<glob> runs only matching selftests,
-# fp.mode=demo runs /demo.sh instead of the tests.
+# Kernel command line knobs: fp.only=<glob> runs only matching selftests
+# ("kunit": only the KUnit modules), fp.kunit=<glob> only the matching
+# KUnit modules, fp.mode=demo runs /demo.sh instead of the tests.
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu
@@ -33,10 +34,12 @@ hostname fastpath-guest
 ip link set lo up
 
 only='*'
+kunit='*'
 mode=test
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	fp.only=*) only="${arg#fp.only=}" ;;
+	fp.kunit=*) kunit="${arg#fp.kunit=}" ;;
 	fp.mode=*) mode="${arg#fp.mode=}" ;;
 	esac
 done
@@ -93,7 +96,8 @@ if [ "$only" = '*' ] || [ "$only" = kunit ]; then
 	insmod /lib/modules/fastpath.ko || echo "FP-CASE: FAIL kunit/insmod-fastpath"
 	for ko in /lib/modules/*_kunit.ko; do
 		mod=${ko##*/}
-		kunit_run "${mod%.ko}"
+		mod=${mod%.ko}
+		case "$mod" in $kunit) kunit_run "$mod" ;; esac
 	done
 	rmmod fastpath || echo "FP-CASE: FAIL kunit/rmmod-fastpath"
 fi

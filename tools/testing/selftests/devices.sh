@@ -6,7 +6,8 @@
 # running, carrier) when it goes down and up, loses carrier, is renamed,
 # moves to another netns and back, and is deleted; the published tables
 # hold tracked references that never keep a device from going away, also
-# when the module is unloaded while it holds them.
+# when the module is unloaded while it holds them; "fpctl monitor" sees
+# every ACTIVE change a device causes.
 #
 #   init netns
 #     er0  (veth, peer er0p)  - uplink of circuit er1
@@ -27,8 +28,10 @@ FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
 SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
 NS=fp-dev
 T=$(mktemp -d) || exit 1
+monitor_pid=
 
 cleanup() {
+	[ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null
 	ip netns del "$NS" 2>/dev/null
 	for d in er0 vm1 vm2 vm3 vmx; do
 		ip link del "$d" 2>/dev/null
@@ -178,6 +181,54 @@ test_delete() {
 	active endpoint ep2 true && active circuit er1 true
 }
 
+# events: the device-driven changes "fpctl monitor" printed so far, as
+# "<verb> <object> <name> active <state>"
+events() {
+	awk '$3 == "name" {
+		for (i = 5; i < NF; i++)
+			if ($i == "active")
+				print $1, $2, $4, "active", $(i + 1)
+	}' "$T/mon"
+}
+
+# monitor_ready: a probe change (a vnet: no ACTIVE) has reached it
+monitor_ready() {
+	fpctl vnet set hub region westeurope >/dev/null 2>&1
+	grep -q "^set vnet name hub" "$T/mon"
+}
+
+# wait_events N: the monitor has printed N device-driven events
+wait_events() {
+	busywait 5000 test "$(events | wc -l)" -ge "$1" && return 0
+	fp_fail "want $1 events, monitor printed: $(cat "$T/mon")"
+}
+
+# A change of ACTIVE caused by a device is announced like a configuration
+# change: one "set" per object on the device, showing the new state.
+test_monitor() {
+	fpctl monitor >"$T/mon" 2>&1 &
+	monitor_pid=$!
+	busywait 20000 monitor_ready ||
+		{ fp_fail "monitor never reported: $(cat "$T/mon")"; return 1; }
+	ip link set vm1 down && wait_events 1 || return 1
+	ip link set vm1 up && wait_events 2 || return 1
+	ip link set er0 down && wait_events 3 || return 1
+	ip link set er0 up && wait_events 4 || return 1
+	# a change that leaves ACTIVE as it is (vm3 has no carrier) says nothing
+	ip link set vm3 up && ip link set vm3 down || return 1
+	ip link set vm1 down && wait_events 5 || return 1
+	ip link set vm1 up && wait_events 6 || return 1
+	kill "$monitor_pid"
+	monitor_pid=
+	fp_expect_eq "events" "$(events)" \
+"set endpoint ep1 active no
+set endpoint ep1 active yes
+set circuit er1 active no
+set circuit er1 active yes
+set endpoint ep1 active no
+set endpoint ep1 active yes"
+}
+
 # Unload while the tables hold every device, then delete the devices.
 test_unload_held() {
 	active endpoint ep1 true && active endpoint ep2 true || return 1
@@ -196,6 +247,7 @@ if setup; then
 	fp_case created test_created
 	fp_case down_up test_down_up
 	fp_case rename test_rename
+	fp_case monitor test_monitor
 	fp_case netns_move test_netns_move
 	fp_case delete test_delete
 	fp_case unload_held test_unload_held

@@ -10,8 +10,10 @@
 # named "z*" and never refer to it); without CAP_NET_ADMIN nothing at all
 # may change; the same seed sends the same messages; the module still
 # works and unloads.  Oopses, WARNs, KASAN, lockdep and kmemleak reports
-# are the harness's business (parse.py).  Errors without an extack message
-# are counted and printed, not failed.
+# are the harness's business (parse.py).  An EINVAL without an extack
+# message fails the test unless the message's netlink or genetlink header
+# was the broken part (kind bad-hdr: the genetlink core refuses those
+# before any attribute is parsed, without a message).
 #
 #   init netns
 #     er0 (veth, peer er0p) - circuit uplink
@@ -131,6 +133,13 @@ test_fuzz() {
 	# a wrong authorization key is refused with EPERM by the model.)
 	[ "$(awk '$1 == "errno" && $2 == "EINVAL" { print $3 }' "$T/fuzz")" -gt 0 ] ||
 		{ fp_fail "no EINVAL"; return 1; }
+	# every EINVAL past the headers says why
+	fp_expect_eq "EINVAL without extack, other than bad headers" \
+		"$(awk '$1 == "einval-without-extack-kinds" {
+			for (i = 2; i <= NF; i++)
+				if ($i !~ /^bad-hdr=/ && $i !~ /=0$/)
+					printf "%s ", $i
+		}' "$T/fuzz")" ""
 }
 
 test_config_intact() {
