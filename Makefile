@@ -17,6 +17,7 @@
 #   make check-tools     the trie's user-space differential, stress, fuzz tests
 #   make bench-lpm       the trie against DPDK rte_lpm/rte_lpm6
 #   make bench-kernel    the trie against fib_table_lookup, stock kernel in QEMU
+#   make bench-batch     fpctl -batch against ip -batch, stock kernel in QEMU
 
 KERNELS ?= 6.1
 # Default kernel build dir: the running kernel's, else Debian's stock one.
@@ -29,7 +30,8 @@ KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
 
 .PHONY: all module fpctl nlfuzz deps check demo lint checkpatch sparse deb dkms-check \
-	check-harness check-tools bench-lpm bench-kernel ynl-sync clean help
+	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync docs-check \
+	clean help
 
 all: module
 
@@ -52,7 +54,14 @@ check: deps
 demo: deps
 	tools/testing/qemu/run.sh --mode demo --extra $(TOP)/tools/demo $(firstword $(KERNELS))
 
-lint: checkpatch sparse ynl-sync
+lint: checkpatch sparse ynl-sync docs-check
+
+# Every reStructuredText page parses without a warning (docutils; index.rst
+# holds Sphinx's toctree, which plain docutils does not know).
+docs-check:
+	@for f in $(filter-out Documentation/index.rst,$(wildcard Documentation/*.rst)); do \
+		rst2html --halt=warning --report=warning "$$f" >/dev/null || exit 1; \
+	done; echo "docs-check: clean"
 
 # The YNL spec and uapi/linux/fastpath.h describe the same family.
 ynl-sync:
@@ -96,6 +105,12 @@ bench-lpm: deps
 # QEMU; fails only if something does not build, boot or finish.
 bench-kernel: deps
 	@tools/bench/kbench/kbench.sh
+
+# Bulk load: fpctl -batch (100,000 endpoints) against ip -batch (100,000
+# routes), same boot of the stock kernel; fails only if something does
+# not build, boot, finish or install every route.
+bench-batch: deps
+	@tools/bench/batch/bench-batch.sh
 
 check-harness: deps
 	tools/testing/qemu/selftest-harness.sh $(firstword $(KERNELS))

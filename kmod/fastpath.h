@@ -19,6 +19,7 @@
  * @model: the namespace's objects, protected by @lock
  * @pub: what the data path reads, rebuilt from @model at every commit
  * @net: the namespace
+ * @defer: the request holding @lock carries the DEFER flag (fp_nl_lock())
  *
  * Lock order: RTNL, then @lock (the netdevice notifier takes @lock under
  * RTNL); code holding @lock never takes RTNL.
@@ -29,6 +30,7 @@ struct fp_net {
 	struct fp_model model;
 	struct fp_pub pub;
 	struct net *net;
+	bool defer;
 };
 
 struct fp_net *fp_net(const struct net *net);

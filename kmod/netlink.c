@@ -146,6 +146,12 @@ static const struct genl_ops fp_genl_ops[] = {
 	FP_GET_OP(FASTPATH_CMD_UDR_GET, udr),
 	FP_READ_OP(FASTPATH_CMD_STATS_GET, fp_nl_stats_get, fp_nl_stats_dump,
 		   stats),
+	/* No policy either: COMMIT takes no attribute. */
+	{
+		.cmd = FASTPATH_CMD_COMMIT,
+		.doit = fp_nl_commit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
 };
 
 static const struct genl_multicast_group fp_genl_mcgrps[] = {

@@ -109,8 +109,11 @@ struct fp_nl_obj {
 
 const struct fp_nl_obj *fp_nl_obj_of(u8 cmd);
 
+bool fp_nl_defer_requested(const struct genl_info *info);
 struct fp_net *fp_nl_lock(struct genl_info *info);
+void fp_nl_publish(struct fp_net *fpn);
 void fp_nl_unlock(struct fp_net *fpn, bool changed);
+int fp_nl_commit(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
 		     struct netlink_ext_ack *extack);
 int fp_nl_put_prefix(struct sk_buff *skb, int type, const struct fp_prefix *p);

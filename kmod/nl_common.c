@@ -14,9 +14,60 @@
 #include "model.h"
 #include "netlink.h"
 
+/*
+ * The DEFER flag of each configuration command: every configuration
+ * attribute set has one, under its own number.
+ */
+static const u16 fp_nl_defer_attr[FASTPATH_CMD_MAX + 1] = {
+	[FASTPATH_CMD_CIRCUIT_NEW] = FASTPATH_A_CIRCUIT_DEFER,
+	[FASTPATH_CMD_CIRCUIT_DEL] = FASTPATH_A_CIRCUIT_DEFER,
+	[FASTPATH_CMD_CIRCUIT_SET] = FASTPATH_A_CIRCUIT_DEFER,
+	[FASTPATH_CMD_AUTH_NEW] = FASTPATH_A_AUTH_DEFER,
+	[FASTPATH_CMD_AUTH_DEL] = FASTPATH_A_AUTH_DEFER,
+	[FASTPATH_CMD_VNET_NEW] = FASTPATH_A_VNET_DEFER,
+	[FASTPATH_CMD_VNET_DEL] = FASTPATH_A_VNET_DEFER,
+	[FASTPATH_CMD_VNET_SET] = FASTPATH_A_VNET_DEFER,
+	[FASTPATH_CMD_PEERING_NEW] = FASTPATH_A_PEERING_DEFER,
+	[FASTPATH_CMD_PEERING_DEL] = FASTPATH_A_PEERING_DEFER,
+	[FASTPATH_CMD_ENDPOINT_NEW] = FASTPATH_A_ENDPOINT_DEFER,
+	[FASTPATH_CMD_ENDPOINT_DEL] = FASTPATH_A_ENDPOINT_DEFER,
+	[FASTPATH_CMD_ENDPOINT_SET] = FASTPATH_A_ENDPOINT_DEFER,
+	[FASTPATH_CMD_CONN_NEW] = FASTPATH_A_CONN_DEFER,
+	[FASTPATH_CMD_CONN_DEL] = FASTPATH_A_CONN_DEFER,
+	[FASTPATH_CMD_CONN_SET] = FASTPATH_A_CONN_DEFER,
+	[FASTPATH_CMD_EXCEPTION_NEW] = FASTPATH_A_EXCEPTION_DEFER,
+	[FASTPATH_CMD_EXCEPTION_DEL] = FASTPATH_A_EXCEPTION_DEFER,
+	[FASTPATH_CMD_EXCEPTION_SET] = FASTPATH_A_EXCEPTION_DEFER,
+	[FASTPATH_CMD_UDR_NEW] = FASTPATH_A_UDR_DEFER,
+	[FASTPATH_CMD_UDR_DEL] = FASTPATH_A_UDR_DEFER,
+	[FASTPATH_CMD_UDR_SET] = FASTPATH_A_UDR_DEFER,
+};
+
+/**
+ * fp_nl_defer_requested() - does a request carry its DEFER flag
+ * @info: the request
+ *
+ * Return: true for a configuration request with the flag; reads (whose
+ * policy shares the attribute set) never defer anything.
+ */
+bool fp_nl_defer_requested(const struct genl_info *info)
+{
+	u8 cmd = info->genlhdr->cmd;
+	u16 attr;
+
+	if (cmd > FASTPATH_CMD_MAX)
+		return false;
+	attr = fp_nl_defer_attr[cmd];
+	return attr && info->attrs && info->attrs[attr];
+}
+
+FP_EXPORT_FOR_KUNIT(fp_nl_defer_requested);
+
 /**
  * fp_nl_lock() - lock the configuration of the request's namespace
  * @info: the request
+ *
+ * Notes whether the request defers its commit (fp_nl_unlock()).
  *
  * Return: the namespace's state, locked.
  */
@@ -25,29 +76,63 @@ struct fp_net *fp_nl_lock(struct genl_info *info)
 	struct fp_net *fpn = fp_net(genl_info_net(info));
 
 	mutex_lock(&fpn->lock);
+	fpn->defer = fp_nl_defer_requested(info);
 	return fpn;
 }
 
 /**
- * fp_nl_unlock() - unlock, publishing and bumping the generation if
- *	anything changed
- * @fpn: the namespace's state
- * @changed: the request changed the configuration
+ * fp_nl_publish() - the commit point of a change, lock held
+ * @fpn: the namespace's state (locked by fp_nl_lock())
  *
- * The commit point of every change: the data path's tables are brought up
- * to date (publish.c) before the lock is released.  Dumps in progress
- * compare the generation to flag NLM_F_DUMP_INTR.
+ * The data path's tables are brought up to date (publish.c), together with
+ * every change deferred before; unless the request carries the DEFER flag,
+ * in which case the commit is left to the next one (fp_pub_defer()).  The
+ * generation moves on: dumps in progress compare it to flag
+ * NLM_F_DUMP_INTR.  Call it once per changing request, before building a
+ * notification that shows published state, or let fp_nl_unlock() do it.
+ */
+void fp_nl_publish(struct fp_net *fpn)
+{
+	lockdep_assert_held(&fpn->lock);
+	if (fpn->defer)
+		fp_pub_defer(fpn);
+	else
+		fp_pub_commit(fpn);
+	fpn->generation++;
+	/* 0 means "no sequence check" to genl_dump_check_consistent */
+	if (!fpn->generation)
+		fpn->generation++;
+}
+
+/**
+ * fp_nl_unlock() - unlock, publishing first if anything changed
+ * @fpn: the namespace's state
+ * @changed: the request changed the configuration and has not called
+ *	fp_nl_publish() yet
  */
 void fp_nl_unlock(struct fp_net *fpn, bool changed)
 {
-	if (changed) {
-		fp_pub_commit(fpn);
-		fpn->generation++;
-		/* 0 means "no sequence check" to genl_dump_check_consistent */
-		if (!fpn->generation)
-			fpn->generation++;
-	}
+	if (changed)
+		fp_nl_publish(fpn);
+	fpn->defer = false;
 	mutex_unlock(&fpn->lock);
+}
+
+/**
+ * fp_nl_commit() - COMMIT: publish every deferred change now
+ * @skb: the request
+ * @info: the request (no attributes)
+ *
+ * Return: 0.
+ */
+int fp_nl_commit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct fp_net *fpn = fp_nl_lock(info);
+
+	/* Also retries what failed for lack of memory; cheap if nothing did. */
+	fp_pub_commit(fpn);
+	fp_nl_unlock(fpn, false);
+	return 0;
 }
 
 /**

@@ -64,17 +64,25 @@ static struct sk_buff *fp_nl_obj_event(const struct fp_model *m,
 			     0, 0);
 }
 
-/* Finish a NEW or SET of the object @k: announce it as it is now. */
+/*
+ * Finish a NEW or SET of the object @k: announce it as it is now, after
+ * the commit, so that a circuit's route counts are the published ones.
+ */
 static int fp_nl_obj_changed(struct genl_info *info, struct fp_net *fpn,
 			     const struct fp_nl_obj *d,
 			     const struct fp_nl_key *k, int err)
 {
 	struct sk_buff *msg = NULL;
 
-	if (!err)
+	if (!err) {
+		fp_nl_publish(fpn);
 		msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, k),
 				      info->genlhdr->cmd);
-	return fp_nl_done(info, fpn, err, msg);
+	}
+	fp_nl_unlock(fpn, false);
+	if (!err)
+		fp_nl_notify(info, msg);
+	return err;
 }
 
 /* Refuse a request without @attr: "missing <object> <what>". */
@@ -323,7 +331,10 @@ static int fp_nl_circuit_fill(struct sk_buff *skb, const struct fp_model *m,
 			      const void *obj)
 {
 	const struct fp_circuit *c = obj;
+	struct fp_pub_stats st;
 
+	/* What the last commit published: 0 and 0 before the first one. */
+	fp_pub_circuit_stats(c, &st);
 	if (nla_put_u32(skb, FASTPATH_A_CIRCUIT_ID, c->id) ||
 	    nla_put_string(skb, FASTPATH_A_CIRCUIT_NAME, c->name) ||
 	    nla_put(skb, FASTPATH_A_CIRCUIT_SUBSCRIPTION, UUID_SIZE,
@@ -339,7 +350,10 @@ static int fp_nl_circuit_fill(struct sk_buff *skb, const struct fp_model *m,
 			fp_circuit_max_links(c)) ||
 	    nla_put_u32(skb, FASTPATH_A_CIRCUIT_AUTHS, c->n_auths) ||
 	    nla_put_u32(skb, FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
-			fp_circuit_route_limit(c)))
+			fp_circuit_route_limit(c)) ||
+	    nla_put_u32(skb, FASTPATH_A_CIRCUIT_ROUTES_INSTALLED,
+			st.installed) ||
+	    nla_put_u32(skb, FASTPATH_A_CIRCUIT_ROUTES_PENDING, st.pending))
 		return -EMSGSIZE;
 	return 0;
 }

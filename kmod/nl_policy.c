@@ -5,6 +5,8 @@
  * carry is typed, length- and range-checked here; attributes that only
  * appear in replies (ids, counts, state, the authorization key) are
  * NLA_REJECT so that strict validation refuses them with the bad attribute.
+ * Every configuration set has a DEFER flag (see fp_nl_lock()); GET
+ * requests of the same set accept and ignore it.
  */
 #include <linux/if_ether.h>
 #include <linux/limits.h>
@@ -64,6 +66,9 @@ const struct nla_policy fp_nl_circuit_policy[FASTPATH_A_CIRCUIT_MAX + 1] = {
 	[FASTPATH_A_CIRCUIT_MAX_LINKS] = { .type = NLA_REJECT },
 	[FASTPATH_A_CIRCUIT_AUTHS] = { .type = NLA_REJECT },
 	[FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE] = { .type = NLA_REJECT },
+	[FASTPATH_A_CIRCUIT_ROUTES_INSTALLED] = { .type = NLA_REJECT },
+	[FASTPATH_A_CIRCUIT_ROUTES_PENDING] = { .type = NLA_REJECT },
+	[FASTPATH_A_CIRCUIT_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_circuit_policy);
@@ -74,6 +79,7 @@ const struct nla_policy fp_nl_auth_policy[FASTPATH_A_AUTH_MAX + 1] = {
 	[FASTPATH_A_AUTH_CIRCUIT] = FP_NL_NAME,
 	[FASTPATH_A_AUTH_KEY] = { .type = NLA_REJECT },
 	[FASTPATH_A_AUTH_REDEEMED_BY] = { .type = NLA_REJECT },
+	[FASTPATH_A_AUTH_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_auth_policy);
@@ -93,6 +99,7 @@ const struct nla_policy fp_nl_vnet_policy[FASTPATH_A_VNET_MAX + 1] = {
 	[FASTPATH_A_VNET_PEER] = { .type = NLA_REJECT },
 	[FASTPATH_A_VNET_CONNS] = { .type = NLA_REJECT },
 	[FASTPATH_A_VNET_MAX_CONNS] = { .type = NLA_REJECT },
+	[FASTPATH_A_VNET_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_vnet_policy);
@@ -100,6 +107,7 @@ FP_EXPORT_FOR_KUNIT(fp_nl_vnet_policy);
 const struct nla_policy fp_nl_peering_policy[FASTPATH_A_PEERING_MAX + 1] = {
 	[FASTPATH_A_PEERING_VNET] = FP_NL_NAME,
 	[FASTPATH_A_PEERING_PEER] = FP_NL_NAME,
+	[FASTPATH_A_PEERING_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_peering_policy);
@@ -113,6 +121,7 @@ const struct nla_policy fp_nl_endpoint_policy[FASTPATH_A_ENDPOINT_MAX + 1] = {
 		NLA_POLICY_FULL_RANGE(NLA_U32, &fp_ifindex_range),
 	[FASTPATH_A_ENDPOINT_MAC] = NLA_POLICY_EXACT_LEN(ETH_ALEN),
 	[FASTPATH_A_ENDPOINT_ACTIVE] = { .type = NLA_REJECT },
+	[FASTPATH_A_ENDPOINT_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_endpoint_policy);
@@ -125,6 +134,7 @@ const struct nla_policy fp_nl_conn_policy[FASTPATH_A_CONN_MAX + 1] = {
 	[FASTPATH_A_CONN_FLAGS] = NLA_POLICY_MASK(NLA_U32, FP_CONN_F_ALL),
 	[FASTPATH_A_CONN_AUTH_KEY] = NLA_POLICY_EXACT_LEN(FP_KEY_LEN),
 	[FASTPATH_A_CONN_AUTH] = { .type = NLA_REJECT },
+	[FASTPATH_A_CONN_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_conn_policy);
@@ -135,6 +145,7 @@ const struct nla_policy fp_nl_exception_policy[FASTPATH_A_EXCEPTION_MAX + 1] = {
 	[FASTPATH_A_EXCEPTION_PREFIX] = NLA_POLICY_NESTED(fp_nl_prefix_policy),
 	[FASTPATH_A_EXCEPTION_KIND] =
 		NLA_POLICY_MAX(NLA_U32, FASTPATH_EXCEPTION_KIND_MANUAL),
+	[FASTPATH_A_EXCEPTION_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_exception_policy);
@@ -144,6 +155,7 @@ const struct nla_policy fp_nl_udr_policy[FASTPATH_A_UDR_MAX + 1] = {
 	[FASTPATH_A_UDR_VNET] = FP_NL_NAME,
 	[FASTPATH_A_UDR_PREFIX] = NLA_POLICY_NESTED(fp_nl_prefix_policy),
 	[FASTPATH_A_UDR_NEXTHOP] = FP_NL_NAME,
+	[FASTPATH_A_UDR_DEFER] = { .type = NLA_FLAG },
 };
 
 FP_EXPORT_FOR_KUNIT(fp_nl_udr_policy);

@@ -61,6 +61,23 @@
  * it at once, whatever routes still point to the slot, so a device never
  * waits for fastpath to go away.
  *
+ * Deferred commits
+ * ----------------
+ * A commit recompiles every dirty circuit, O(routes of the circuit), so
+ * committing each request of a bulk load of n endpoints costs O(n^2).  A
+ * request flagged DEFER (netlink) changes the model and marks circuits
+ * dirty as usual but only calls fp_pub_defer(): the next commit, whoever
+ * runs it (a request without the flag, FASTPATH_CMD_COMMIT, a device event
+ * or the safety timer), publishes everything dirty in one flip per
+ * circuit, so the data path never sees a half-applied request.  The
+ * safety timer is @retry, the work that already retries failed commits
+ * (a dirty circuit plus a delayed work is exactly what a deferral is): it
+ * is re-armed by every deferral to FP_DEFER_DELAY from now, capped at
+ * FP_DEFER_MAX after the first unpublished deferral, so a batch sender
+ * that dies or stalls cannot leave the data path stale.  The namespace's
+ * teardown cancels it (cancel_delayed_work_sync() before taking the lock,
+ * once no request or device event can run any more).
+ *
  * Locking: writers hold the namespace's configuration mutex (fp_net.lock),
  * taken after RTNL when called from the netdevice notifier; nothing here
  * takes RTNL.
@@ -84,6 +101,10 @@
 
 #define FP_GEN_OPEN	U32_MAX
 #define FP_RETRY_DELAY	(HZ / 10)
+/* A deferred commit runs at the latest this long after the last deferral, */
+#define FP_DEFER_DELAY	HZ
+/* and never later than this after the first one. */
+#define FP_DEFER_MAX	(10 * HZ)
 
 static_assert(offsetof(struct fp_nh, e) == 0);
 static_assert(offsetof(struct fp_pexc, e) == 0);
@@ -800,6 +821,7 @@ void fp_pub_commit(struct fp_net *fpn)
 	int err;
 
 	lockdep_assert_held(&fpn->lock);
+	fpn->pub.deferred = false;
 	list_for_each_entry(c, &m->dead_circuits, node) {
 		if (c->pub) {
 			fp_pc_free(&fpn->pub, c->pub);
@@ -823,6 +845,9 @@ void fp_pub_commit(struct fp_net *fpn)
 		pr_warn_ratelimited("%u circuit(s) not fully published (out of memory), retrying\n",
 				    failed);
 		schedule_delayed_work(&fpn->pub.retry, FP_RETRY_DELAY);
+	} else {
+		/* Nothing left to retry or to publish: stop a safety timer. */
+		cancel_delayed_work(&fpn->pub.retry);
 	}
 }
 
@@ -835,9 +860,39 @@ static void fp_pub_retry(struct work_struct *work)
 	struct fp_net *fpn = container_of(pub, struct fp_net, pub);
 
 	mutex_lock(&fpn->lock);
+	if (pub->deferred)
+		pub->timer_commits++;
 	fp_pub_commit(fpn);
 	mutex_unlock(&fpn->lock);
 }
+
+/**
+ * fp_pub_defer() - publish the namespace's changes later
+ * @fpn: the namespace's state (locked)
+ *
+ * Instead of fp_pub_commit() at the commit point of a change: the dirty
+ * circuits stay dirty and are published by the next fp_pub_commit(), or
+ * by the safety timer FP_DEFER_DELAY after the last deferral (at most
+ * FP_DEFER_MAX after the first) if nobody commits before.
+ */
+void fp_pub_defer(struct fp_net *fpn)
+{
+	struct fp_pub *pub = &fpn->pub;
+	unsigned long now = jiffies, last;
+	unsigned long delay = FP_DEFER_DELAY;
+
+	lockdep_assert_held(&fpn->lock);
+	if (!pub->deferred) {
+		pub->deferred = true;
+		pub->defer_since = now;
+	}
+	last = pub->defer_since + FP_DEFER_MAX;
+	if (time_after(now + delay, last))
+		delay = time_after(last, now) ? last - now : 0;
+	mod_delayed_work(system_wq, &pub->retry, delay);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_pub_defer);
 
 /**
  * fp_pub_circuit_stats() - what a circuit has published

@@ -159,10 +159,14 @@ struct fp_pcirc {
  * struct fp_pub - the published state of one namespace
  * @circuits: &struct fp_pcirc by uplink ifindex (readers: xa_load())
  * @pdevs: &struct fp_pdev by ifindex (writer side)
- * @retry: retries a commit that failed for lack of memory
+ * @retry: retries a commit that failed for lack of memory, and runs a
+ *	deferred commit nobody else ran (the safety timer of fp_pub_defer())
  * @lock: the namespace's configuration mutex (writers hold it)
+ * @deferred: changes were applied to the model but not published yet
+ * @defer_since: jiffies of the first deferral not yet published
  * @commits: commits of circuit tables that changed something
  * @failures: commits that failed and are retried
+ * @timer_commits: deferred commits the safety timer had to run
  * @fault_nth: test hook: the fault_nth-th entry or device slot allocation
  *	from now fails
  */
@@ -171,8 +175,11 @@ struct fp_pub {
 	DECLARE_HASHTABLE(pdevs, FP_PDEV_HASH_BITS);
 	struct delayed_work retry;
 	struct mutex *lock;	/* the namespace's configuration mutex */
+	bool deferred;
+	unsigned long defer_since;
 	unsigned long commits;
 	unsigned long failures;
+	unsigned long timer_commits;
 	unsigned int fault_nth;
 };
 
@@ -195,6 +202,7 @@ struct fp_pub_stats {
 void fp_pub_init(struct fp_pub *pub, struct mutex *lock);
 void fp_pub_destroy(struct fp_pub *pub, struct fp_model *m);
 void fp_pub_commit(struct fp_net *fpn);
+void fp_pub_defer(struct fp_net *fpn);
 void fp_pub_dev_register(struct fp_net *fpn, struct net_device *dev);
 void fp_pub_dev_unregister(struct fp_net *fpn, struct net_device *dev);
 bool fp_pub_circuit_stats(const struct fp_circuit *c,

@@ -137,6 +137,8 @@ static const struct nla_policy circuit_reply_policy[FASTPATH_A_CIRCUIT_MAX + 1] 
 	[FASTPATH_A_CIRCUIT_MAX_LINKS] = { .type = NLA_U32 },
 	[FASTPATH_A_CIRCUIT_AUTHS] = { .type = NLA_U32 },
 	[FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE] = { .type = NLA_U32 },
+	[FASTPATH_A_CIRCUIT_ROUTES_INSTALLED] = { .type = NLA_U32 },
+	[FASTPATH_A_CIRCUIT_ROUTES_PENDING] = { .type = NLA_U32 },
 };
 
 /* No FASTPATH_A_AUTH_KEY: a GET reply or a dump carrying it fails to parse. */
@@ -436,7 +438,42 @@ static void circuit_fill_all(struct kunit *test)
 	expect_u32(test, tb, FASTPATH_A_CIRCUIT_AUTHS, 1);
 	expect_u32(test, tb, FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
 		   FP_ROUTE_LIMIT_10G);
+	/* Nothing published yet. */
+	expect_u32(test, tb, FASTPATH_A_CIRCUIT_ROUTES_INSTALLED, 0);
+	expect_u32(test, tb, FASTPATH_A_CIRCUIT_ROUTES_PENDING, 0);
+	KUNIT_EXPECT_NULL(test, tb[FASTPATH_A_CIRCUIT_DEFER]);
 	model_end(test);
+}
+
+/* The DEFER flag counts only in configuration requests of its own set. */
+static void defer_requested(struct kunit *test)
+{
+	struct nlattr *attrs[32] = {};
+	struct nlattr flag = { .nla_len = NLA_HDRLEN };
+	struct genlmsghdr hdr = { .cmd = FASTPATH_CMD_ENDPOINT_NEW };
+	struct genl_info info = { .genlhdr = &hdr, .attrs = attrs };
+
+	BUILD_BUG_ON(ARRAY_SIZE(attrs) <= FASTPATH_A_CIRCUIT_MAX);
+	KUNIT_EXPECT_FALSE(test, fp_nl_defer_requested(&info));
+	attrs[FASTPATH_A_ENDPOINT_DEFER] = &flag;
+	KUNIT_EXPECT_TRUE(test, fp_nl_defer_requested(&info));
+	hdr.cmd = FASTPATH_CMD_ENDPOINT_DEL;
+	KUNIT_EXPECT_TRUE(test, fp_nl_defer_requested(&info));
+	hdr.cmd = FASTPATH_CMD_ENDPOINT_GET;
+	KUNIT_EXPECT_FALSE(test, fp_nl_defer_requested(&info));
+	hdr.cmd = FASTPATH_CMD_COMMIT;
+	KUNIT_EXPECT_FALSE(test, fp_nl_defer_requested(&info));
+	hdr.cmd = FASTPATH_CMD_MAX + 1;
+	KUNIT_EXPECT_FALSE(test, fp_nl_defer_requested(&info));
+	/* Another set's number: not this one's flag. */
+	hdr.cmd = FASTPATH_CMD_CIRCUIT_SET;
+	KUNIT_EXPECT_EQ(test, fp_nl_defer_requested(&info),
+			(int)FASTPATH_A_CIRCUIT_DEFER ==
+			(int)FASTPATH_A_ENDPOINT_DEFER);
+	attrs[FASTPATH_A_CIRCUIT_DEFER] = &flag;
+	KUNIT_EXPECT_TRUE(test, fp_nl_defer_requested(&info));
+	info.attrs = NULL;
+	KUNIT_EXPECT_FALSE(test, fp_nl_defer_requested(&info));
 }
 
 /* Keys never leave the kernel after AUTH_NEW: not in GET, dumps, events. */
@@ -760,6 +797,7 @@ static struct kunit_case fp_netlink_cases[] = {
 	KUNIT_CASE(info_fill_too_small),
 	KUNIT_CASE(info_fill_two_messages),
 	KUNIT_CASE(circuit_fill_all),
+	KUNIT_CASE(defer_requested),
 	KUNIT_CASE(auth_fill_no_key),
 	KUNIT_CASE(vnet_fill_all),
 	KUNIT_CASE(endpoint_fill_all),

@@ -306,6 +306,57 @@ static void route_limit(struct kunit *test)
 }
 
 /*
+ * Deferred commits: a deferral leaves the data path as it was and arms the
+ * safety timer; the next commit publishes everything deferred in one flip
+ * and stops the timer; a deferral nobody commits is published by the
+ * timer; a burst of deferrals keeps re-arming it.
+ */
+static void deferral(struct kunit *test)
+{
+	struct fp_model *m = pt_begin(test);
+	struct fp_net *fpn = pt_fpn(test);
+	struct fp_pub *pub = &fpn->pub;
+
+	pt_hub(test, m, FP_CONN_F_FASTPATH);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e1", "h", fpt_p4(10, 0, 1, 1, 32)), 0);
+	pt_commit(test);
+	pt_expect_stats(test, 1, 0);
+	KUNIT_EXPECT_FALSE(test, pub->deferred);
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&pub->retry));
+
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e2", "h", fpt_p4(10, 0, 1, 2, 32)), 0);
+	fp_pub_defer(fpn);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e3", "h", fpt_p4(10, 0, 1, 3, 32)), 0);
+	fp_pub_defer(fpn);
+	KUNIT_EXPECT_TRUE(test, pub->deferred);
+	KUNIT_EXPECT_TRUE(test, delayed_work_pending(&pub->retry));
+	pt_expect_stats(test, 1, 0);
+	pt_expect(test, fpt_p4(10, 0, 1, 2, 32), NOROUTE, NULL);
+	pt_expect(test, fpt_p4(10, 0, 1, 3, 32), NOROUTE, NULL);
+
+	/* One commit publishes both deferred changes and stops the timer. */
+	pt_commit(test);
+	KUNIT_EXPECT_FALSE(test, pub->deferred);
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&pub->retry));
+	pt_expect_stats(test, 3, 0);
+	pt_expect(test, fpt_p4(10, 0, 1, 2, 32), FWD, "e2");
+	pt_expect(test, fpt_p4(10, 0, 1, 3, 32), FWD, "e3");
+
+	/* Nobody commits: the safety timer does (run now, not in 1 s). */
+	KUNIT_ASSERT_EQ(test, fp_endpoint_del(m, "e1", NULL), 0);
+	fp_pub_defer(fpn);
+	pt_expect_stats(test, 3, 0);
+	mutex_unlock(&fpn->lock);
+	flush_delayed_work(&pub->retry);
+	mutex_lock(&fpn->lock);
+	KUNIT_EXPECT_FALSE(test, pub->deferred);
+	KUNIT_EXPECT_EQ(test, pub->timer_commits, 1UL);
+	pt_expect_stats(test, 2, 0);
+	pt_expect(test, fpt_p4(10, 0, 1, 1, 32), NOROUTE, NULL);
+	pt_end(test);
+}
+
+/*
  * Turning peering on adds the spoke's route and lifts its exception in one
  * flip.  Every allocation of the commit is made to fail in turn: each
  * failed attempt must leave readers exactly the old state (the staged
@@ -603,6 +654,7 @@ static struct kunit_case fp_publish_cases[] = {
 	KUNIT_CASE(conn_flags),
 	KUNIT_CASE(auth_revoke),
 	KUNIT_CASE(route_limit),
+	KUNIT_CASE(deferral),
 	KUNIT_CASE(flip_under_faults),
 	KUNIT_CASE(generations),
 	KUNIT_CASE(circuit_del),

@@ -22,6 +22,7 @@ const struct obj_desc auth_desc = {
 	.cmd_del = FASTPATH_CMD_AUTH_DEL,
 	.cmd_get = FASTPATH_CMD_AUTH_GET,
 	.maxattr = FASTPATH_A_AUTH_MAX,
+	.defer_attr = FASTPATH_A_AUTH_DEFER,
 	.fields = auth_fields,
 	.n_fields = ARRAY_SIZE(auth_fields),
 	.usage =

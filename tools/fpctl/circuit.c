@@ -26,6 +26,10 @@ static const struct obj_field circuit_fields[] = {
 		  OF_ADD | OF_SET, 16777216),
 	OBJ_FIELD("limit", FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
 		  OT_U32, OF_COL),
+	OBJ_FIELD("installed", FASTPATH_A_CIRCUIT_ROUTES_INSTALLED,
+		  OT_U32, OF_COL),
+	OBJ_FIELD("pending", FASTPATH_A_CIRCUIT_ROUTES_PENDING,
+		  OT_U32, OF_COL),
 	OBJ_FIELD("links", FASTPATH_A_CIRCUIT_LINKS, OT_U32, OF_COL),
 	OBJ_FIELD("max-links", FASTPATH_A_CIRCUIT_MAX_LINKS, OT_U32, OF_COL),
 	OBJ_FIELD("auths", FASTPATH_A_CIRCUIT_AUTHS, OT_U32, OF_COL),
@@ -40,6 +44,7 @@ const struct obj_desc circuit_desc = {
 	.cmd_set = FASTPATH_CMD_CIRCUIT_SET,
 	.cmd_get = FASTPATH_CMD_CIRCUIT_GET,
 	.maxattr = FASTPATH_A_CIRCUIT_MAX,
+	.defer_attr = FASTPATH_A_CIRCUIT_DEFER,
 	.fields = circuit_fields,
 	.n_fields = ARRAY_SIZE(circuit_fields),
 	.usage =
@@ -51,7 +56,9 @@ const struct obj_desc circuit_desc = {
 	"       fpctl circuit del NAME\n"
 	"       fpctl circuit { show [ NAME ] | list }\n"
 	"BW := 50M | 100M | 200M | 500M | 1G | 2G | 5G | 10G | 40G | 100G\n"
-	"route-limit 0 restores the default of the port.\n",
+	"route-limit 0 restores the default of the port.  INSTALLED and\n"
+	"PENDING count the routes the data path has, and those waiting for\n"
+	"room under LIMIT, as of the last commit.\n",
 };
 
 OBJ_COMMAND(circuit)

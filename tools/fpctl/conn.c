@@ -41,6 +41,7 @@ const struct obj_desc conn_desc = {
 	.cmd_set = FASTPATH_CMD_CONN_SET,
 	.cmd_get = FASTPATH_CMD_CONN_GET,
 	.maxattr = FASTPATH_A_CONN_MAX,
+	.defer_attr = FASTPATH_A_CONN_DEFER,
 	.fields = conn_fields,
 	.n_fields = ARRAY_SIZE(conn_fields),
 	.usage =

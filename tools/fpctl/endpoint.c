@@ -28,6 +28,7 @@ const struct obj_desc endpoint_desc = {
 	.cmd_set = FASTPATH_CMD_ENDPOINT_SET,
 	.cmd_get = FASTPATH_CMD_ENDPOINT_GET,
 	.maxattr = FASTPATH_A_ENDPOINT_MAX,
+	.defer_attr = FASTPATH_A_ENDPOINT_DEFER,
 	.fields = endpoint_fields,
 	.n_fields = ARRAY_SIZE(endpoint_fields),
 	.usage =

@@ -28,6 +28,7 @@ const struct obj_desc exception_desc = {
 	.cmd_set = FASTPATH_CMD_EXCEPTION_SET,
 	.cmd_get = FASTPATH_CMD_EXCEPTION_GET,
 	.maxattr = FASTPATH_A_EXCEPTION_MAX,
+	.defer_attr = FASTPATH_A_EXCEPTION_DEFER,
 	.fields = exception_fields,
 	.n_fields = ARRAY_SIZE(exception_fields),
 	.usage =

@@ -52,9 +52,47 @@ static const struct fpctl_cmd commands[] = {
 	  "show this help, or \"help OBJECT\" for an object's help" },
 };
 
-/* Not listed by "help" and only run when spelled out in full. */
+static void usage_commit(FILE *f)
+{
+	fprintf(f,
+		"Usage: fpctl commit\n"
+		"\n"
+		"Publish every deferred change (see -batch) to the data path now.\n");
+}
+
+/*
+ * Send COMMIT: publish what the DEFER flag of -batch left unpublished.
+ * Returns an FPCTL_EXIT_* code.
+ */
+static int batch_commit(struct fpctl *ctx)
+{
+	struct nlmsghdr *nlh;
+	struct nl_ctx *nl;
+
+	ctx->deferred = false;
+	nl = fpctl_family(ctx);
+	if (!nl)
+		return FPCTL_EXIT_ERR;
+	nlh = nl_msg_genl(nl, ctx->family.id, FASTPATH_CMD_COMMIT,
+			  FASTPATH_FAMILY_VERSION, 0);
+	return nl_exec(nl, nlh, NULL, NULL) ? FPCTL_EXIT_ERR : FPCTL_EXIT_OK;
+}
+
+static int do_commit(struct fpctl *ctx, int argc, char **argv)
+{
+	if (argc)
+		return fpctl_bad_arg("commit", argv[0]);
+	return batch_commit(ctx);
+}
+
+/*
+ * Not listed by "help" and only run when spelled out in full ("commit"
+ * must not make "fpctl co", i.e. connection, ambiguous).
+ */
 static const struct fpctl_cmd hidden_commands[] = {
 	{ "debug", do_debug, usage_debug, "developer helpers" },
+	{ "commit", do_commit, usage_commit,
+	  "publish deferred changes now" },
 };
 
 enum {
@@ -356,6 +394,16 @@ static int do_batch(struct fpctl *ctx, const char *name)
 		ret = FPCTL_EXIT_ERR;
 	}
 	fp_lineno = 0;
+	/*
+	 * Config requests of a batch carry the DEFER flag: publish them in
+	 * one commit, also after an error stopped the batch, so that what
+	 * was applied reaches the data path now.
+	 */
+	if (ctx->deferred) {
+		rc = batch_commit(ctx);
+		if (rc && ret == FPCTL_EXIT_OK)
+			ret = rc;
+	}
 	if (ferror(br.f)) {
 		fp_error("error reading batch file \"%s\": %s", name,
 			 strerror(br.error));

@@ -41,6 +41,9 @@ struct fpctl {
 	const char *netns;	/* -n NETNS (already entered) */
 	const char *batch;	/* -batch FILE */
 
+	/* -batch: a change was sent with the DEFER flag, COMMIT is due */
+	bool deferred;
+
 	/* lazily opened, shared by all commands of a -batch */
 	struct nl_ctx *nl;
 	struct nl_family family;	/* "fastpath"; id 0 = not resolved */

@@ -880,6 +880,11 @@ static int obj_change(struct fpctl *ctx, struct nl_ctx *nl,
 	nlh = nl_msg_genl(nl, ctx->family.id, cmd, FASTPATH_FAMILY_VERSION, 0);
 	if (obj_put(nlh, req, fg.flags))
 		return FPCTL_EXIT_ERR;
+	/* -batch: publish to the data path once, at the end (do_batch()). */
+	if (ctx->batch && d->defer_attr) {
+		mnl_attr_put(nlh, d->defer_attr, 0, NULL);
+		ctx->deferred = true;
+	}
 	return nl_exec(nl, nlh, change_cb, cbdata) ? FPCTL_EXIT_ERR :
 						      FPCTL_EXIT_OK;
 }

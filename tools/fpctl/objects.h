@@ -85,6 +85,7 @@ struct obj_desc {
 	const char *name;	/* "circuit" */
 	uint8_t cmd_new, cmd_del, cmd_set, cmd_get;	/* 0: unsupported */
 	unsigned int maxattr;
+	uint16_t defer_attr;	/* the set's DEFER flag, sent under -batch */
 	const struct obj_field *fields;
 	unsigned int n_fields;
 	const char *usage;	/* "OBJECT ..." lines of the help text */

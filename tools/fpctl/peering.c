@@ -18,6 +18,7 @@ const struct obj_desc peering_desc = {
 	.cmd_new = FASTPATH_CMD_PEERING_NEW,
 	.cmd_del = FASTPATH_CMD_PEERING_DEL,
 	.maxattr = FASTPATH_A_PEERING_MAX,
+	.defer_attr = FASTPATH_A_PEERING_DEFER,
 	.fields = peering_fields,
 	.n_fields = ARRAY_SIZE(peering_fields),
 	.usage =

@@ -23,6 +23,7 @@ const struct obj_desc udr_desc = {
 	.cmd_set = FASTPATH_CMD_UDR_SET,
 	.cmd_get = FASTPATH_CMD_UDR_GET,
 	.maxattr = FASTPATH_A_UDR_MAX,
+	.defer_attr = FASTPATH_A_UDR_DEFER,
 	.fields = udr_fields,
 	.n_fields = ARRAY_SIZE(udr_fields),
 	.usage =

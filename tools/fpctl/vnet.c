@@ -37,6 +37,7 @@ const struct obj_desc vnet_desc = {
 	.cmd_set = FASTPATH_CMD_VNET_SET,
 	.cmd_get = FASTPATH_CMD_VNET_GET,
 	.maxattr = FASTPATH_A_VNET_MAX,
+	.defer_attr = FASTPATH_A_VNET_DEFER,
 	.fields = vnet_fields,
 	.n_fields = ARRAY_SIZE(vnet_fields),
 	.usage =

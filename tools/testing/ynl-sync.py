@@ -11,7 +11,10 @@ uapi/linux/fastpath.h with the names and values YNL would generate
 after an UNSPEC of 0, FASTPATH_CMD_<OP> after FASTPATH_CMD_UNSPEC, the
 __*_MAX / *_MAX pair), and every attribute's kernel-doc line in the header
 must start with its YAML type in brackets ("[u32]").  Nothing more and
-nothing less.  Exit status 1 with one line per mismatch; 0 and
+nothing less.  Name tables in the C sources (kmod/, tools/fpctl/,
+tools/testing/nlfuzz/) of the form `[FASTPATH_X] = "name"` must spell
+each name as the spec does (an enum entry, an attribute or an operation),
+and a table that names one entry of a spec enum must name all of them.  Exit status 1 with one line per mismatch; 0 and
 "ynl-sync: OK (N commands, M attributes)" when they agree.  --emit prints
 the C enums the spec implies (to start a header edit from).
 """
@@ -103,6 +106,64 @@ def parse_header(text):
     return enums, docs
 
 
+NAME_DIRS = ("kmod", "tools/fpctl", "tools/testing/nlfuzz")
+
+
+def spec_names(spec):
+    """Return ({c-name: spec name}, {c-name: enum c-name}) of every entry,
+    attribute and operation."""
+    fam = spec["name"]
+    names, owner = {}, {}
+    for d in spec.get("definitions", []):
+        if d["type"] not in ("enum", "flags"):
+            continue
+        prefix = d.get("name-prefix", "%s-%s-" % (fam, d["name"]))
+        for e in d["entries"]:
+            n = e["name"] if isinstance(e, dict) else e
+            names[cname(prefix + n)] = n
+            owner[cname(prefix + n)] = d["name"]
+    for s in spec["attribute-sets"]:
+        for a in s["attributes"]:
+            names[cname(fam, "a", s["name"], a["name"])] = a["name"]
+    for op in spec["operations"]["list"]:
+        names[cname(fam, "cmd", op["name"])] = op["name"]
+    return names, owner
+
+
+def check_name_tables(spec):
+    """Mismatches between the spec and `[FASTPATH_X] = "name"` tables."""
+    names, owner = spec_names(spec)
+    entry_re = re.compile(r'^\s*\[(FASTPATH_\w+)\]\s*=\s*"([^"]*)"', re.M)
+    errs = []
+    for d in NAME_DIRS:
+        top = os.path.join(TOP, d)
+        for dirpath, _, files in os.walk(top):
+            for fn in sorted(files):
+                if not fn.endswith(".c"):
+                    continue
+                path = os.path.join(dirpath, fn)
+                rel = os.path.relpath(path, TOP)
+                with open(path) as f:
+                    text = f.read()
+                seen = {}
+                for m in entry_re.finditer(text):
+                    c, got = m.group(1), m.group(2)
+                    if c not in names:
+                        errs.append("%s: %s is not in the spec" % (rel, c))
+                        continue
+                    if got != names[c]:
+                        errs.append('%s: %s is "%s" in the spec, "%s" here' %
+                                    (rel, c, names[c], got))
+                    if c in owner:
+                        seen.setdefault(owner[c], set()).add(c)
+                for enum, have in seen.items():
+                    for c in sorted(k for k, o in owner.items() if o == enum):
+                        if c not in have:
+                            errs.append("%s: the table of %s misses %s" %
+                                        (rel, enum, c))
+    return errs
+
+
 def emit(enums):
     for ename, ents in enums.items():
         print("/**\n * %s - ...\n" % ename, end="")
@@ -170,13 +231,13 @@ def main():
     for op in spec["operations"]["list"]:
         if not op.get("doc"):
             errs.append("operation %s: no doc" % op["name"])
+    errs += check_name_tables(spec)
 
     if errs:
         for e in errs:
             print("ynl-sync: " + e, file=sys.stderr)
-        print("ynl-sync: FAILED (%d mismatches between %s and %s)" % (
-            len(errs), os.path.relpath(args.spec), os.path.relpath(args.header)),
-            file=sys.stderr)
+        print("ynl-sync: FAILED (%d mismatches with %s)" % (
+            len(errs), os.path.relpath(args.spec)), file=sys.stderr)
         return 1
     ncmd = len(spec["operations"]["list"])
     nattr = sum(len(s["attributes"]) for s in spec["attribute-sets"])

@@ -214,6 +214,15 @@ enum fastpath_a_spaces {
  * @FASTPATH_A_CIRCUIT_AUTHS: [u32] Authorizations of the circuit (read only).
  * @FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE: [u32] Route limit in force: the
  *	override or the port default (read only).
+ * @FASTPATH_A_CIRCUIT_ROUTES_INSTALLED: [u32] Routes (endpoint and UDR
+ *	prefixes) the last commit installed in the data path (read only).
+ * @FASTPATH_A_CIRCUIT_ROUTES_PENDING: [u32] Routes the last commit left
+ *	pending because the route limit was reached; installed when room
+ *	frees up (read only).
+ * @FASTPATH_A_CIRCUIT_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_circuit {
 	FASTPATH_A_CIRCUIT_UNSPEC,
@@ -231,6 +240,9 @@ enum fastpath_a_circuit {
 	FASTPATH_A_CIRCUIT_MAX_LINKS,
 	FASTPATH_A_CIRCUIT_AUTHS,
 	FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE,
+	FASTPATH_A_CIRCUIT_ROUTES_INSTALLED,
+	FASTPATH_A_CIRCUIT_ROUTES_PENDING,
+	FASTPATH_A_CIRCUIT_DEFER,
 
 	/* private: */
 	__FASTPATH_A_CIRCUIT_MAX,
@@ -247,6 +259,10 @@ enum fastpath_a_circuit {
  *	new, never again.
  * @FASTPATH_A_AUTH_REDEEMED_BY: [string] Connection created with it; absent
  *	while unredeemed (read only).
+ * @FASTPATH_A_AUTH_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_auth {
 	FASTPATH_A_AUTH_UNSPEC,
@@ -255,6 +271,7 @@ enum fastpath_a_auth {
 	FASTPATH_A_AUTH_CIRCUIT,
 	FASTPATH_A_AUTH_KEY,
 	FASTPATH_A_AUTH_REDEEMED_BY,
+	FASTPATH_A_AUTH_DEFER,
 
 	/* private: */
 	__FASTPATH_A_AUTH_MAX,
@@ -278,6 +295,10 @@ enum fastpath_a_auth {
  * @FASTPATH_A_VNET_CONNS: [u32] Connections of the vnet (read only).
  * @FASTPATH_A_VNET_MAX_CONNS: [u32] Most connections its gateway SKU allows
  *	(read only).
+ * @FASTPATH_A_VNET_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_vnet {
 	FASTPATH_A_VNET_UNSPEC,
@@ -291,6 +312,7 @@ enum fastpath_a_vnet {
 	FASTPATH_A_VNET_PEER,
 	FASTPATH_A_VNET_CONNS,
 	FASTPATH_A_VNET_MAX_CONNS,
+	FASTPATH_A_VNET_DEFER,
 
 	/* private: */
 	__FASTPATH_A_VNET_MAX,
@@ -302,11 +324,16 @@ enum fastpath_a_vnet {
  * @FASTPATH_A_PEERING_UNSPEC: unused
  * @FASTPATH_A_PEERING_VNET: [string] One vnet.
  * @FASTPATH_A_PEERING_PEER: [string] The other vnet.
+ * @FASTPATH_A_PEERING_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_peering {
 	FASTPATH_A_PEERING_UNSPEC,
 	FASTPATH_A_PEERING_VNET,
 	FASTPATH_A_PEERING_PEER,
+	FASTPATH_A_PEERING_DEFER,
 
 	/* private: */
 	__FASTPATH_A_PEERING_MAX,
@@ -326,6 +353,10 @@ enum fastpath_a_peering {
  *	zeros in endpoint-set removes it.
  * @FASTPATH_A_ENDPOINT_ACTIVE: [u8] 1 if the device exists and is up (read
  *	only).
+ * @FASTPATH_A_ENDPOINT_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_endpoint {
 	FASTPATH_A_ENDPOINT_UNSPEC,
@@ -336,6 +367,7 @@ enum fastpath_a_endpoint {
 	FASTPATH_A_ENDPOINT_IFINDEX,
 	FASTPATH_A_ENDPOINT_MAC,
 	FASTPATH_A_ENDPOINT_ACTIVE,
+	FASTPATH_A_ENDPOINT_DEFER,
 
 	/* private: */
 	__FASTPATH_A_ENDPOINT_MAX,
@@ -354,6 +386,10 @@ enum fastpath_a_endpoint {
  *	the subscriptions differ (write only).
  * @FASTPATH_A_CONN_AUTH: [string] Name of the authorization it redeemed (read
  *	only).
+ * @FASTPATH_A_CONN_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_conn {
 	FASTPATH_A_CONN_UNSPEC,
@@ -364,6 +400,7 @@ enum fastpath_a_conn {
 	FASTPATH_A_CONN_FLAGS = 5,
 	FASTPATH_A_CONN_AUTH_KEY,
 	FASTPATH_A_CONN_AUTH,
+	FASTPATH_A_CONN_DEFER,
 
 	/* private: */
 	__FASTPATH_A_CONN_MAX,
@@ -379,6 +416,10 @@ enum fastpath_a_conn {
  * @FASTPATH_A_EXCEPTION_PREFIX: [nest] The prefix, unique within the vnet.
  * @FASTPATH_A_EXCEPTION_KIND: [u32] Why the prefix is not supported by
  *	FastPath.
+ * @FASTPATH_A_EXCEPTION_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_exception {
 	FASTPATH_A_EXCEPTION_UNSPEC,
@@ -386,6 +427,7 @@ enum fastpath_a_exception {
 	FASTPATH_A_EXCEPTION_VNET,
 	FASTPATH_A_EXCEPTION_PREFIX,
 	FASTPATH_A_EXCEPTION_KIND,
+	FASTPATH_A_EXCEPTION_DEFER,
 
 	/* private: */
 	__FASTPATH_A_EXCEPTION_MAX,
@@ -401,6 +443,10 @@ enum fastpath_a_exception {
  * @FASTPATH_A_UDR_PREFIX: [nest] IPv4 destination, unique within the vnet.
  * @FASTPATH_A_UDR_NEXTHOP: [string] Name of the next-hop endpoint (an NVA), in
  *	the vnet or a peered vnet.
+ * @FASTPATH_A_UDR_DEFER: [flag] Apply the change to the configuration now
+ *	but publish it to the data path later: at the next request without
+ *	this flag that changes something, at commit, or at the latest after
+ *	about a second (write only, config requests).
  */
 enum fastpath_a_udr {
 	FASTPATH_A_UDR_UNSPEC,
@@ -408,6 +454,7 @@ enum fastpath_a_udr {
 	FASTPATH_A_UDR_VNET,
 	FASTPATH_A_UDR_PREFIX,
 	FASTPATH_A_UDR_NEXTHOP,
+	FASTPATH_A_UDR_DEFER,
 
 	/* private: */
 	__FASTPATH_A_UDR_MAX,
@@ -502,6 +549,9 @@ enum fastpath_a_stats {
  * @FASTPATH_CMD_STATS_GET: Get the counters of one circuit or connection, or
  *	dump those of every circuit, then every connection; needs no
  *	privilege.
+ * @FASTPATH_CMD_COMMIT: Publish every deferred change of the namespace to
+ *	the data path now, in one commit per circuit; a no-op when nothing is
+ *	deferred.
  */
 enum fastpath_cmd {
 	FASTPATH_CMD_UNSPEC,
@@ -536,6 +586,7 @@ enum fastpath_cmd {
 	FASTPATH_CMD_UDR_SET,
 	FASTPATH_CMD_UDR_GET,
 	FASTPATH_CMD_STATS_GET,
+	FASTPATH_CMD_COMMIT,
 
 	/* private: */
 	__FASTPATH_CMD_MAX,

@@ -44,26 +44,9 @@ mkdir -p "$out/sets"
 [ -e "$top/build/.gitignore" ] || echo '*' > "$top/build/.gitignore"
 
 # --- the stock kernel, as dkms-check.sh finds it ---------------------------
-stock_kver=$(dpkg-query -W -f='${Depends}' linux-image-amd64 2>/dev/null |
-	sed -n 's/.*linux-image-\([0-9][^ ,]*\).*/\1/p' || true)
-if [ -z "$stock_kver" ] || [ ! -e "/boot/vmlinuz-$stock_kver" ] ||
-   [ ! -e "/lib/modules/$stock_kver/build/include" ]; then
-	log "installing linux-image-amd64 linux-headers-amd64"
-	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y \
-		--no-install-recommends linux-image-amd64 linux-headers-amd64 \
-		> "$out/apt.log" 2>&1 || fail "apt-get install failed (see $out/apt.log)"
-	stock_kver=$(dpkg-query -W -f='${Depends}' linux-image-amd64 |
-		sed -n 's/.*linux-image-\([0-9][^ ,]*\).*/\1/p')
-fi
-vmlinuz="/boot/vmlinuz-$stock_kver"
-kdir="/lib/modules/$stock_kver/build"
-[ -r "$vmlinuz" ] || fail "$vmlinuz missing"
-[ -e "$kdir/include" ] || fail "headers for $stock_kver missing"
-dummy=$(find "/lib/modules/$stock_kver/kernel/drivers/net" -name 'dummy.ko*' | head -n1)
-[ -n "$dummy" ] || fail "no dummy.ko in /lib/modules/$stock_kver"
-for t in qemu-system-x86_64 cpio gzip ip dash; do
-	command -v "$t" > /dev/null || fail "$t not found (make deps; tools/testing/dkms/deps.txt)"
-done
+# shellcheck source=tools/bench/lib/stock-guest.sh
+. "$here/../lib/stock-guest.sh"
+sg_stock_kernel "$out"
 [ -r /usr/share/tor/geoip ] || fail "tor-geoipdb missing (tools/bench/deps.txt)"
 
 # --- build ------------------------------------------------------------------
@@ -84,62 +67,19 @@ for s in $sets; do
 done
 
 # --- initramfs --------------------------------------------------------------
-root=$(mktemp -d "${TMPDIR:-/tmp}/kbench-initramfs.XXXXXX")
-trap 'rm -rf "$root"' EXIT
-mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,proc,sys,dev,tmp,run,kbench/sets}
-copy_with_libs() {
-	local bin=$1 dst=${2:-$1} lib
-	install -D -m 0755 "$bin" "$root$dst"
-	for lib in $(ldd "$bin" | sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (.*/\1/p'); do
-		[ -e "$root$lib" ] || install -D -m 0755 "$(readlink -f "$lib")" "$root$lib"
-	done
-}
-case "$(ldd /bin/busybox 2>&1 || true)" in
-*"not a dynamic executable"*|*"statically linked"*) ;;
-*) fail "/bin/busybox is not static (install busybox-static)" ;;
-esac
-install -m 0755 /bin/busybox "$root/bin/busybox"
-# dash, not busybox ash: Debian's ash runs its own "ip" applet first.
-copy_with_libs "$(readlink -f /bin/dash)" /bin/sh
-copy_with_libs "$(readlink -f "$(command -v ip)")" /usr/sbin/ip
-for a in $("$root/bin/busybox" --list); do
-	for d in bin usr/sbin; do [ -e "$root/$d/$a" ] && continue 2; done
-	ln -s busybox "$root/bin/$a"
-done
+sg_root_begin
+mkdir -p "$root/kbench/sets"
 install -m 0644 "$dummy" "$root/kbench/${dummy##*/}"
-[ "${dummy##*/}" = dummy.ko ] || fail "dummy module is compressed ($dummy); busybox insmod needs dummy.ko"
 install -m 0644 "$here/fp_kbench.ko" "$root/kbench/fp_kbench.ko"
 install -m 0755 "$out/kb_load" "$root/kbench/kb_load"
 for s in $sets; do cp "$out/sets/$s.batch" "$root/kbench/sets/"; done
 printf 'SETS="%s"\nNLOOK=%s\nREPS=%s\n' "$sets" "$nlook" "$reps" > "$root/kbench/params"
 install -m 0755 "$here/guest-init.sh" "$root/init"
-(cd "$root" && find . -print0 | sort -z | cpio --null -o -H newc -R 0:0 --quiet) |
-	gzip -1 > "$out/initramfs.img"
-rm -rf "$root"
-trap - EXIT
+sg_root_pack "$out/initramfs.img"
 log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sets: $sets; nlook=$nlook reps=$reps"
 
 # --- boot -------------------------------------------------------------------
-console="$out/console.log"
-log "booting $vmlinuz (TCG, 1 vCPU, $mem; timeout ${qtimeout}s); console: $console"
-t0=$(date +%s)
-qrc=0
-timeout -k 10 "$qtimeout" qemu-system-x86_64 -accel tcg -cpu max -smp 1 -m "$mem" \
-	-nographic -no-reboot -monitor none -serial "file:$console" -net none \
-	-kernel "$vmlinuz" -initrd "$out/initramfs.img" \
-	-append "console=ttyS0 loglevel=4 panic=-1 oops=panic panic_on_warn=1 slab_nomerge $append" \
-	< /dev/null > "$out/qemu.log" 2>&1 || qrc=$?
-log "guest ran $(( $(date +%s) - t0 )) s (qemu exit $qrc)"
-
-tr -d '\r' < "$console" | grep -a -E '^(kbench|kbench-guest):' || true
-verdict=$(tr -d '\r' < "$console" | grep -a '^KBENCH-DONE' | tail -n1 || true)
-if [ "$qrc" = 124 ] || [ "$qrc" = 137 ]; then
-	fail "QEMU timed out after ${qtimeout}s (console: $console)"
-fi
-if [ "$verdict" != "KBENCH-DONE OK" ]; then
-	tr -d '\r' < "$console" | tail -n 30 >&2
-	fail "guest did not finish cleanly: ${verdict:-no KBENCH-DONE line} (console: $console)"
-fi
+sg_run "$out/initramfs.img" kbench KBENCH-DONE "$qtimeout" "$mem" "$append"
 
 # --- summary: the largest set of each family that ran ------------------------
 ratio() {	# ratio FAMILY SET...

@@ -288,6 +288,32 @@ if [ "$(wc -l <"$T/out")" = 2 ]; then ok "two JSON lines"; else
 	not_ok "two JSON lines"; fi
 valid_json "-j -batch"
 
+# commit: hidden (spelled out in full only), no arguments; "co" stays
+# "connection".
+run help
+if grep -q commit "$T/out"; then not_ok "help does not list commit"
+else ok "help does not list commit"; fi
+run commit now
+expect "commit takes no argument" 2 - 'commit: unexpected argument "now"'
+run comm
+expect "commit is not abbreviated" 2 - 'unknown command "comm"'
+run co help
+expect "co is still connection" 0 '^Usage: fpctl connection' -
+run commit help
+expect "commit help" 0 '^Usage: fpctl commit$' -
+if ! "$FPCTL" debug family fastpath >/dev/null 2>&1; then
+	run commit
+	expect_exact "commit without the module" "$T/err" "$NOMOD"
+	# A batch whose config lines all failed still tries to publish.
+	printf 'circuit del nope\n' >"$T/commitb"
+	run -batch "$T/commitb"
+	expect "batch without module: runtime error" 1 - \
+		"^fpctl: line 1: fastpath module not loaded"
+	if [ "$(grep -c 'module not loaded' "$T/err")" = 1 ]; then
+		ok "batch: no COMMIT without a deferred change"
+	else not_ok "batch: no COMMIT without a deferred change"; fi
+fi
+
 # The -batch speed: many commands over one socket (informational).
 n=20000
 awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "debug family nlctrl" }' \

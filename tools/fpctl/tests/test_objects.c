@@ -9,6 +9,9 @@
 #include <net/if.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <libmnl/libmnl.h>
 
 #include <linux/fastpath.h>
 
@@ -319,11 +322,51 @@ static void test_values(void)
 			      1) == 0, "enum case-insensitive");
 }
 
+/* A circuit GET reply as the kernel builds it, printed both ways. */
+static void test_circuit_output(void)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE], *out = NULL;
+	const struct obj_desc *d = &circuit_desc;
+	struct json_writer *jw;
+	struct genlmsghdr *g;
+	struct nlmsghdr *nlh;
+	size_t len = 0;
+	FILE *f;
+
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = 0x20;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = FASTPATH_CMD_CIRCUIT_GET;
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ID, 7);
+	mnl_attr_put_strz(nlh, FASTPATH_A_CIRCUIT_NAME, "er1");
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE, 100);
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_INSTALLED, 100);
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_PENDING, 25);
+
+	f = open_memstream(&out, &len);
+	CHECK(f && obj_print_line(d, nlh, f) == 0, "print line");
+	fclose(f);
+	CHECK(strstr(out, " limit 100 installed 100 pending 25") != NULL,
+	      "line: limit, installed, pending in a row: %s", out);
+	free(out);
+
+	out = NULL;
+	f = open_memstream(&out, &len);
+	jw = f ? jsonw_new(f, false) : NULL;
+	CHECK(jw && obj_print_json(d, nlh, jw) == 0, "print json");
+	jsonw_destroy(jw);
+	fclose(f);
+	CHECK(strstr(out, "\"limit\":100,\"installed\":100,\"pending\":25") !=
+	      NULL, "json: numbers under the column names: %s", out);
+	free(out);
+}
+
 int main(void)
 {
 	test_capture_errors();
 	test_values();
 	test_circuit();
+	test_circuit_output();
 	test_auth();
 	test_vnet();
 	test_peering();

@@ -38,19 +38,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# run ARGS...: fpctl with stdout in $T/out, stderr in $T/err, status in $rc
-run() {
-	fpctl "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-}
-
-# ok ARGS...: fpctl must succeed
-ok() {
-	run "$@"
-	[ "$rc" = 0 ] && return 0
-	fp_fail "fpctl $*: exit $rc: $(cat "$T/err")"
-}
-
 # snapshot FILE: the configuration the refusals could touch, as JSON
 snapshot() {
 	for o in circuit auth vnet endpoint connection; do
@@ -79,11 +66,6 @@ noactive() {
 	sed -E 's/ +(yes|no)$//'
 }
 
-# field NAME: value of "NAME":"..." or "NAME":N in the JSON in $T/out
-field() {
-	sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$T/out" | head -n 1
-}
-
 setup() {
 	insmod "$FP_MODULE" || return 1
 	ip link add er0 type veth peer name er0p || return 1
@@ -97,13 +79,13 @@ test_circuit() {
 	ok circuit add er2 subscription $SUB_A bandwidth 1G || return 1
 	ok circuit show er1 || return 1
 	fp_expect_eq "table" "$(noactive <"$T/out")" \
-"NAME  DEV  TIER     BANDWIDTH  PORT  LIMIT   LINKS  MAX-LINKS  AUTHS  ACTIVE
-er1   er0  premium  10G        100G  200000  0      100        0" || return 1
+"NAME  DEV  TIER     BANDWIDTH  PORT  LIMIT   INSTALLED  PENDING  LINKS  MAX-LINKS  AUTHS  ACTIVE
+er1   er0  premium  10G        100G  200000  0          0        0      100        0" || return 1
 	ok circuit set er1 tier standard bandwidth 5G route-limit 1000 ||
 		return 1
 	ok -j circuit show er1 || return 1
 	fp_expect_eq "json" "$(sed 's/,"active":[a-z]*//; s/,"id":[0-9]*//' "$T/out")" \
-'[{"name":"er1","ifindex":'"$(cat /sys/class/net/er0/ifindex)"',"dev":"er0","tier":"standard","bandwidth":"5G","port":"100G","subscription":"'$SUB_A'","route-limit":1000,"limit":1000,"links":0,"max-links":10,"auths":0}]' ||
+'[{"name":"er1","ifindex":'"$(cat /sys/class/net/er0/ifindex)"',"dev":"er0","tier":"standard","bandwidth":"5G","port":"100G","subscription":"'$SUB_A'","route-limit":1000,"limit":1000,"installed":0,"pending":0,"links":0,"max-links":10,"auths":0}]' ||
 		return 1
 	ok circuit set er1 tier premium bandwidth 10G route-limit 0 || return 1
 	ok circuit list || return 1
@@ -273,8 +255,8 @@ test_json_roundtrip() {
 	ok -n $NS_RT circuit add er1 $args || return 1
 	ok -n $NS_RT vnet add hub $vargs spaces "$spaces" || return 1
 	for o in "circuit show er1" "vnet show hub"; do
-		a=$(fpctl -j $o | sed 's/,"id":[0-9]*//; s/"ifindex":[0-9]*,"dev":"er0"/X/; s/"ifindex":0,"dev":null/X/; s/"links":[0-9]*//; s/"active":[a-z]*//; s/"conns":[0-9]*//; s/"peers":\[[^]]*\]//')
-		b=$(fpctl -n $NS_RT -j $o | sed 's/,"id":[0-9]*//; s/"ifindex":[0-9]*,"dev":"er0"/X/; s/"ifindex":0,"dev":null/X/; s/"links":[0-9]*//; s/"active":[a-z]*//; s/"conns":[0-9]*//; s/"peers":\[[^]]*\]//')
+		a=$(fpctl -j $o | sed 's/,"id":[0-9]*//; s/"ifindex":[0-9]*,"dev":"er0"/X/; s/"ifindex":0,"dev":null/X/; s/"links":[0-9]*//; s/"installed":[0-9]*,"pending":[0-9]*//; s/"active":[a-z]*//; s/"conns":[0-9]*//; s/"peers":\[[^]]*\]//')
+		b=$(fpctl -n $NS_RT -j $o | sed 's/,"id":[0-9]*//; s/"ifindex":[0-9]*,"dev":"er0"/X/; s/"ifindex":0,"dev":null/X/; s/"links":[0-9]*//; s/"installed":[0-9]*,"pending":[0-9]*//; s/"active":[a-z]*//; s/"conns":[0-9]*//; s/"peers":\[[^]]*\]//')
 		fp_expect_eq "round trip of $o" "$b" "$a" || return 1
 	done
 }

@@ -41,17 +41,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ok ARGS...: fpctl must succeed
-ok() {
-	fpctl "$@" >"$T/out" 2>"$T/err" && return 0
-	fp_fail "fpctl $*: exit $?: $(cat "$T/err")"
-}
-
-# field NAME: value of "NAME":"..." or "NAME":N in the JSON in $T/out
-field() {
-	sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$T/out" | head -n 1
-}
-
 # show OBJ NAME FIELD: one field of "fpctl -j OBJ show NAME"
 show() {
 	fpctl -j "$1" show "$2" >"$T/out" 2>"$T/err" || {

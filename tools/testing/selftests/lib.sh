@@ -10,6 +10,11 @@
 #   fp_fail MSG                      print a diagnostic (case continues)
 #   fp_exit                          exit 1 if any case failed, else 0
 #
+# fpctl helpers (the script sets $T to a scratch directory first):
+#   run ARGS...     fpctl ARGS; output in $T/out and $T/err, status in $rc
+#   ok ARGS...      the same, and it must succeed (else say why, return 1)
+#   field NAME      the first "NAME":value in the JSON in $T/out
+#
 # A case function returns non-zero on failure; it should print why.
 
 FP_SUITE=${FP_SUITE:-$(basename "$0" .sh)}
@@ -62,4 +67,19 @@ busywait() {
 fp_expect_eq() {
 	[ "$2" = "$3" ] && return 0
 	fp_fail "$1: got '$2', want '$3'"
+}
+
+run() {
+	fpctl "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+ok() {
+	run "$@"
+	[ "$rc" = 0 ] && return 0
+	fp_fail "fpctl $*: exit $rc: $(cat "$T/err")"
+}
+
+field() {
+	sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" "$T/out" | head -n 1
 }

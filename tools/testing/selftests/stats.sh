@@ -29,19 +29,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# run ARGS...: fpctl with stdout in $T/out, stderr in $T/err, status in $rc
-run() {
-	fpctl "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-}
-
-# ok ARGS...: fpctl must succeed
-ok() {
-	run "$@"
-	[ "$rc" = 0 ] && return 0
-	fp_fail "fpctl $*: exit $rc: $(cat "$T/err")"
-}
-
 # The counters of an object nothing went through, as JSON.
 ZERO='{"packets":0,"bytes":0}'
 ZEROS='"forwarded":'$ZERO',"not-ip":'$ZERO',"not-host":'$ZERO',"bad-header":'$ZERO',"ttl":'$ZERO',"exception":'$ZERO',"no-route":'$ZERO',"target-down":'$ZERO',"mtu":'$ZERO',"no-neigh":'$ZERO',"tx-error":'$ZERO

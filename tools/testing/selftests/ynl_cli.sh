@@ -121,7 +121,7 @@ test_circuit() {
 	create circuit "{\"name\": \"er1\", \"subscription\": \"$SUB_A\", \"ifindex\": $ER0, \"tier\": \"premium\", \"port\": \"100g\", \"bandwidth\": 10000}" ||
 		return 1
 	get_dump circuit '{"name": "er1"}' \
-		"{\"id\": ID, \"name\": \"er1\", \"subscription\": \"$SUB_A\", \"ifindex\": $ER0, \"tier\": \"premium\", \"port\": \"100g\", \"bandwidth\": 10000, \"route-limit\": 0, \"active\": A, \"links\": 0, \"max-links\": 100, \"auths\": 0, \"route-limit-effective\": 200000}"
+		"{\"id\": ID, \"name\": \"er1\", \"subscription\": \"$SUB_A\", \"ifindex\": $ER0, \"tier\": \"premium\", \"port\": \"100g\", \"bandwidth\": 10000, \"route-limit\": 0, \"active\": A, \"links\": 0, \"max-links\": 100, \"auths\": 0, \"route-limit-effective\": 200000, \"routes-installed\": 0, \"routes-pending\": 0}"
 }
 
 test_vnet() {

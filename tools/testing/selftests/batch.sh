@@ -1,0 +1,170 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Bulk load with "fpctl -batch": every config request of a batch carries
+# the DEFER flag (applied to the configuration and acked, published to the
+# data path later) and the batch ends with one COMMIT, so loading n
+# endpoints costs one compile of the circuit, not n.  Checked through the
+# circuit's published route counts (INSTALLED, PENDING, LIMIT), exactly:
+# a batch of N endpoints installs N; under a lower route limit the rest is
+# pending and raising the limit installs it; a deferred request nobody
+# commits is published by the safety timer; a batch that stops on an error
+# at line k reports line k and publishes lines 1..k-1 before it exits; the
+# COMMIT operation needs CAP_NET_ADMIN.
+#
+#   init netns (no traffic)
+#     er0 (veth, peer er0p, up) - uplink of circuit er1 (Direct 10G,
+#                                 route limit 100000)
+#     vnet hub (subscription A, ErGw3AZ, 10.0.0.0/8)
+#     connection k1 (er1 - hub, fastpath on)
+#     endpoints e0 .. e<N-1>: 10.<i / 250>.<i % 250 + 1>.1/32, no device
+#
+# Needs: insmod, fpctl, awk, mkfifo; su (busybox) for the unprivileged
+# case; the module at $FP_MODULE.  FP_BATCH_N sets N (default 500: the
+# debug guest (TCG, KASAN, lockdep) runs about 50 requests per second,
+# and the whole script must stay under a minute).
+
+. ./lib.sh
+
+FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
+N=${FP_BATCH_N:-500}
+SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
+T=$(mktemp -d) || exit 1
+writer_open=
+
+cleanup() {
+	[ -n "$writer_open" ] && exec 3>&-
+	rmmod fastpath 2>/dev/null
+	ip link del er0 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+# routes: "INSTALLED PENDING LIMIT" of circuit er1, as published
+routes() {
+	fpctl -j circuit show er1 | sed -E \
+		's/.*"limit":([0-9]+),"installed":([0-9]+),"pending":([0-9]+).*/\2 \3 \1/'
+}
+
+# expect_routes WHAT "INSTALLED PENDING LIMIT"
+expect_routes() {
+	fp_expect_eq "$1" "$(routes)" "$2"
+}
+
+# routes_are "INSTALLED PENDING LIMIT": for busywait
+routes_are() {
+	[ "$(routes)" = "$1" ]
+}
+
+# endpoints FIRST COUNT: "endpoint add" lines for e<FIRST> ...
+endpoints() {
+	awk -v first="$1" -v n="$2" 'BEGIN {
+		for (i = first; i < first + n; i++)
+			printf "endpoint add e%d vnet hub prefix 10.%d.%d.1/32\n",
+				i, int(i / 250), i % 250 + 1
+	}'
+}
+
+setup() {
+	insmod "$FP_MODULE" || return 1
+	ip link add er0 type veth peer name er0p || return 1
+	ip link set er0 up || return 1
+	fpctl circuit add er1 subscription $SUB_A dev er0 tier premium \
+		bandwidth 10G port 10G || return 1
+	fpctl vnet add hub subscription $SUB_A region westeurope \
+		sku ErGw3AZ spaces 10.0.0.0/8 || return 1
+	fpctl connection add k1 circuit er1 vnet hub fastpath on
+}
+
+test_load() {
+	endpoints 0 "$N" >"$T/load"
+	_t0=$(fp_now_ms)
+	ok -batch "$T/load" || return 1
+	_t1=$(fp_now_ms)
+	echo "# $N endpoints in $((_t1 - _t0)) ms (debug guest)"
+	empty_err=$(cat "$T/err")
+	fp_expect_eq "no messages" "$empty_err" "" || return 1
+	# COMMIT ran before fpctl exited: no waiting.
+	expect_routes "all installed" "$N 0 100000" || return 1
+	ok endpoint show e$((N - 1)) || return 1
+	grep -q "10\.$(((N - 1) / 250))\.$(((N - 1) % 250 + 1))\.1/32" \
+		"$T/out" || { fp_fail "last endpoint: $(cat "$T/out")"; return 1; }
+}
+
+test_limit() {
+	_lim=$((N / 3))
+	# A deferred limit change, published by the batch's COMMIT.
+	echo "circuit set er1 route-limit $_lim" >"$T/lim"
+	ok -batch "$T/lim" || return 1
+	expect_routes "limit $_lim" "$_lim $((N - _lim)) $_lim" || return 1
+	# Raising it (no -batch: committed by the request itself).
+	ok circuit set er1 route-limit $((N + 10)) || return 1
+	expect_routes "raised" "$N 0 $((N + 10))" || return 1
+	ok circuit set er1 route-limit 0 || return 1
+	expect_routes "port default" "$N 0 100000"
+}
+
+# A deferred request that nobody commits: fpctl -batch reads its file
+# from a FIFO and blocks after the first line, so its COMMIT never comes
+# while we wait; the safety timer (about 1 s) must publish the endpoint.
+test_timer() {
+	mkfifo "$T/fifo" || return 1
+	fpctl -batch "$T/fifo" >"$T/out" 2>"$T/err" &
+	_pid=$!
+	exec 3>"$T/fifo"
+	writer_open=1
+	endpoints "$N" 1 >&3
+	busywait 20000 routes_are "$((N + 1)) 0 100000" ||
+		{ fp_fail "not published: $(routes)"; return 1; }
+	exec 3>&-
+	writer_open=
+	wait "$_pid"
+	_rc=$?
+	fp_expect_eq "fpctl" "$_rc:$(cat "$T/err")" "0:" || return 1
+	expect_routes "after the batch's own commit" "$((N + 1)) 0 100000"
+}
+
+test_error() {
+	_b=$((N + 1))
+	{
+		endpoints "$_b" 2
+		echo "endpoint add bad vnet hub prefix 192.168.0.1/32"
+		endpoints $((_b + 2)) 1
+	} >"$T/err3"
+	run -batch "$T/err3"
+	fp_expect_eq "stops at line 3" "$rc:$(cat "$T/err")" \
+		"1:fpctl: line 3: fastpath: endpoint bad: outside vnet hub spaces (Invalid argument)" ||
+		return 1
+	# Lines 1 and 2 are applied and published when fpctl returns.
+	expect_routes "lines 1-2 published" "$((_b + 2)) 0 100000" || return 1
+	run endpoint show e$((_b + 2))
+	fp_expect_eq "line 4 not run" "$rc" 1 || return 1
+	# -force goes on after the error: line 4 applied.
+	run -force -batch "$T/err3"
+	fp_expect_eq "-force: first error's status" "$rc" 1 || return 1
+	expect_routes "-force: line 4 published" "$((_b + 3)) 0 100000"
+}
+
+test_unprivileged() {
+	# the initramfs root comes from mktemp -d (mode 0700): let nobody in
+	chmod go+rx / || return 1
+	su -s /bin/sh nobody -c "PATH=$PATH fpctl commit" >"$T/out" 2>"$T/err"
+	rc=$?
+	fp_expect_eq "unprivileged commit" "$rc:$(cat "$T/err")" \
+		"1:fpctl: Operation not permitted (CAP_NET_ADMIN is required)" ||
+		return 1
+	ok commit || return 1
+	fp_expect_eq "privileged commit" "$(cat "$T/out" "$T/err")" ""
+}
+
+setup || { fp_fail "setup"; exit 1; }
+fp_case load test_load
+fp_case limit test_limit
+fp_case timer test_timer
+fp_case error test_error
+if command -v su >/dev/null 2>&1; then
+	fp_case unprivileged test_unprivileged
+else
+	fp_skip unprivileged "su not available"
+fi
+fp_exit
