@@ -469,6 +469,66 @@ static void generations(struct kunit *test)
 	pt_end(test);
 }
 
+/*
+ * A trie delete that fails after the flip: the removed route stays in the
+ * trie as a tombstone, invalid in every generation, so readers already
+ * miss it; the commit counts as failed, the circuit stays dirty, and the
+ * next commit removes the tombstone before anything else.
+ */
+static void delete_tombstone(struct kunit *test)
+{
+	struct fp_model *m = pt_begin(test);
+	struct fp_net *fpn = pt_fpn(test);
+	struct fp_circuit *c;
+	struct fp_pcirc *pc;
+	unsigned long before;
+
+	pt_hub(test, m, FP_CONN_F_FASTPATH);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e1", "h", fpt_p4(10, 0, 1, 5, 32)), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e2", "h", fpt_p4(10, 0, 1, 6, 32)), 0);
+	pt_commit(test);
+	pt_expect_stats(test, 2, 0);
+	c = fp_circuit_find(m, "c");
+	pc = c->pub;
+
+	KUNIT_ASSERT_EQ(test, fp_endpoint_del(m, "e1", NULL), 0);
+	before = fpn->pub.failures;
+	/* The only operation on the IPv4 route trie is the delete. */
+	pc->t[FP_PT_RT4].fault_nth = 1;
+	pt_commit(test);
+	pc->t[FP_PT_RT4].fault_nth = 0;
+	KUNIT_EXPECT_EQ(test, fpn->pub.failures, before + 1);
+	KUNIT_EXPECT_TRUE(test, c->dirty);
+	KUNIT_EXPECT_FALSE(test, list_empty(&pc->tombs));
+	KUNIT_EXPECT_EQ(test, fp_trie_count(&pc->t[FP_PT_RT4]), (size_t)2);
+	/* Flipped all the same: e1 is gone for readers, e2 untouched. */
+	pt_expect(test, fpt_p4(10, 0, 1, 5, 32), NOROUTE, NULL);
+	pt_expect(test, fpt_p4(10, 0, 1, 6, 32), FWD, "e2");
+
+	/* The same prefix comes back before the tombstone is cleared. */
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e3", "h", fpt_p4(10, 0, 1, 5, 32)), 0);
+	pt_commit(test);
+	KUNIT_EXPECT_EQ(test, fpn->pub.failures, before + 1);
+	KUNIT_EXPECT_FALSE(test, c->dirty);
+	KUNIT_EXPECT_TRUE(test, list_empty(&pc->tombs));
+	pt_expect(test, fpt_p4(10, 0, 1, 5, 32), FWD, "e3");
+	pt_expect_stats(test, 2, 0);
+
+	/* And a tombstone with nothing else pending. */
+	KUNIT_ASSERT_EQ(test, fp_endpoint_del(m, "e3", NULL), 0);
+	pc->t[FP_PT_RT4].fault_nth = 1;
+	pt_commit(test);
+	pc->t[FP_PT_RT4].fault_nth = 0;
+	KUNIT_EXPECT_EQ(test, fpn->pub.failures, before + 2);
+	KUNIT_EXPECT_FALSE(test, list_empty(&pc->tombs));
+	pt_expect(test, fpt_p4(10, 0, 1, 5, 32), NOROUTE, NULL);
+	pt_commit(test);
+	KUNIT_EXPECT_TRUE(test, list_empty(&pc->tombs));
+	KUNIT_EXPECT_FALSE(test, c->dirty);
+	pt_expect_stats(test, 1, 0);
+	pt_end(test);
+}
+
 /* Deleted circuits are unpublished, then freed. */
 static void circuit_del(struct kunit *test)
 {
@@ -657,6 +717,7 @@ static struct kunit_case fp_publish_cases[] = {
 	KUNIT_CASE(deferral),
 	KUNIT_CASE(flip_under_faults),
 	KUNIT_CASE(generations),
+	KUNIT_CASE(delete_tombstone),
 	KUNIT_CASE(circuit_del),
 	KUNIT_CASE(device_events),
 	{}

@@ -11,9 +11,19 @@
 # Scheduling (two cores, TCG): the kernels are built one after the other in
 # the background, and each line's guest boots as soon as its kernel is
 # ready, while the host steps, the next kernel build and the other guests
-# run.  A TCG guest is mostly one busy thread, so guests of different lines
-# overlap well; each writes its own log (build/logs/<line>-run.log), shown
-# in full when it ends.  FP_PARALLEL=0 runs the guests one after the other.
+# run.  A TCG guest (one vCPU) is one busy thread, so guests of different
+# lines overlap well; each writes its own log (build/logs/<line>-run.log),
+# shown in full when it ends.  FP_PARALLEL=0 runs the guests one after the
+# other.
+#
+# Priorities: the builds are the critical path (the last line's guest can
+# only start when the last kernel is built), so guests run at a lower
+# priority than builds (nice 15 against kernel.sh's nice 10): an early
+# line's guest soaks up what the build leaves, and once the last kernel is
+# built all guests share the cores to the end.  The other way round, the
+# last build crawls under two guests and its guest then runs alone on one
+# of the two cores.  A guest that waits that way takes longer in wall time,
+# hence the longer default timeout (FP_TIMEOUT) with more than one line.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +31,11 @@ top=$(cd "$here/../../.." && pwd)
 kernels=("$@")
 [ ${#kernels[@]} -gt 0 ] || kernels=(6.1)
 parallel=${FP_PARALLEL:-1}
+guest_nice=0
+if [ "$parallel" = 1 ] && [ ${#kernels[@]} -gt 1 ]; then
+	guest_nice=15
+	export FP_TIMEOUT=${FP_TIMEOUT:-5400}
+fi
 t_start=$(date +%s)
 
 passed=0
@@ -64,7 +79,7 @@ run_line() {
 	local k=$1 t0 rc=0
 	t0=$(date +%s)
 	rm -f "$top/build/$k.result.json"
-	FP_JSON="$top/build/$k.result.json" "$here/run.sh" "$k" || rc=$?
+	FP_JSON="$top/build/$k.result.json" nice -n "$guest_nice" "$here/run.sh" "$k" || rc=$?
 	echo "[$k] run.sh rc=$rc in $(($(date +%s) - t0))s"
 }
 

@@ -12,6 +12,7 @@
 #   FP-SCRIPT: <script> rc=<n>               a selftest script finished
 #   FP-JIFFIES-START <jiffies>               tests start; older leaks are boot's
 #   FP-KMEMLEAK-BEGIN ... FP-KMEMLEAK-END    unreferenced objects, if any
+#   FP-KUNIT-TIME <suite> <seconds>          how long a KUnit suite ran
 #   FP-DONE                                  the guest reached the end
 #
 # Kernel command line knobs: fp.only=<glob> runs only matching selftests
@@ -89,6 +90,35 @@ kunit_run() {
 		echo "FP-KTAP-END"
 	done
 	rmmod "$mod" || echo "FP-CASE: FAIL kunit/rmmod-$mod"
+	kunit_times
+}
+
+# How long each suite ran, and each case that took a second or more, from
+# the kernel log's timestamps (the results in debugfs carry none):
+# "FP-KUNIT-TIME <suite>[/<case>] <seconds>".
+kunit_times() {
+	dmesg | awk '
+	{
+		t = $0; sub(/^\[ */, "", t); sub(/\].*/, "", t)
+		if (match($0, /# Subtest: [A-Za-z0-9_]+/)) {
+			s = substr($0, RSTART + 11, RLENGTH - 11)
+			start[s] = t
+			suite = s
+			last = t
+		} else if (match($0, /ok [0-9]+ [A-Za-z0-9_]+$/)) {
+			n = split(substr($0, RSTART, RLENGTH), f, " ")
+			s = f[n]
+			if (s in start) {
+				printf "FP-KUNIT-TIME %s %.1f\n", s, t - start[s]
+				delete start[s]
+			} else if (suite != "") {
+				if (t - last >= 1)
+					printf "FP-KUNIT-TIME %s/%s %.1f\n", suite, s, t - last
+			}
+			last = t
+		}
+	}'
+	dmesg -c >/dev/null
 }
 
 # Every *_kunit.ko in /lib/modules is a KUnit module; ours needs fastpath.ko.

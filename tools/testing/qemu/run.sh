@@ -21,7 +21,9 @@
 # has started counts, never retried.
 #
 # Environment: FP_TIMEOUT (seconds, default 3600), FP_JSON (write counts),
-# FP_KDIR (use this kernel build directory instead of kernel.sh's).
+# FP_KDIR (use this kernel build directory instead of kernel.sh's), FP_SMP
+# (guest CPUs, default 1: the tests are serial, and a second vCPU costs a
+# third more host CPU), FP_MEM (guest memory, default 1G).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -53,7 +55,8 @@ logs="$top/build/logs"
 mkdir -p "$work" "$logs"
 log="$logs/$label-console.log"
 
-step() { printf '[%s] %s\n' "$kver" "$*" >&2; }
+t_run=$(date +%s)
+step() { printf "[%s] +%ss %s\n" "$kver" "$(($(date +%s) - t_run))" "$*" >&2; }
 
 step "kernel"
 # FP_KDIR points at a prebuilt kernel build directory (debugging only).
@@ -101,7 +104,7 @@ boot() {
 	start=$(date +%s)
 	rc=0
 	timeout --foreground -k 10 "${FP_TIMEOUT:-3600}" \
-		qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 2G \
+		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
 		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit fp.mode=$mode" \
