@@ -18,33 +18,7 @@
 #include "objects.h"
 #include "test.h"
 
-/* objects.c's command runner needs these from fpctl.c; not used here. */
-int fpctl_dispatch(struct fpctl *ctx, const struct fpctl_cmd *tbl, size_t n,
-		   const char *path, const char *dflt,
-		   void (*level_usage)(FILE *f), int argc, char **argv)
-{
-	(void)ctx; (void)tbl; (void)n; (void)path; (void)dflt;
-	(void)level_usage; (void)argc; (void)argv;
-	return FPCTL_EXIT_ERR;
-}
-
-struct nl_ctx *fpctl_family(struct fpctl *ctx)
-{
-	(void)ctx;
-	return NULL;
-}
-
-struct json_writer *fpctl_json(struct fpctl *ctx)
-{
-	(void)ctx;
-	return NULL;
-}
-
-int fpctl_bad_arg(const char *what, const char *arg)
-{
-	fp_error("%s: unexpected argument \"%s\"", what, arg);
-	return FPCTL_EXIT_USAGE;
-}
+/* fpctl.c's part of the command runner: tests/fpctl_stubs.c. */
 
 static struct obj_req req;
 

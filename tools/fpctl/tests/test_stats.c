@@ -10,18 +10,7 @@
 #include "stats.h"
 #include "test.h"
 
-/* stats.c's command runner needs these from fpctl.c; not used here. */
-struct nl_ctx *fpctl_family(struct fpctl *ctx)
-{
-	(void)ctx;
-	return NULL;
-}
-
-struct json_writer *fpctl_json(struct fpctl *ctx)
-{
-	(void)ctx;
-	return NULL;
-}
+/* fpctl.c's part of the command runner: tests/fpctl_stubs.c. */
 
 static struct stats_req req;
 
