@@ -12,7 +12,7 @@
 #   FP-SCRIPT: <script> rc=<n>               a selftest script finished
 #   FP-JIFFIES-START <jiffies>               tests start; older leaks are boot's
 #   FP-KMEMLEAK-BEGIN ... FP-KMEMLEAK-END    unreferenced objects, if any
-#   FP-KUNIT-TIME <suite> <seconds>          how long a KUnit suite ran
+#   FP-KUNIT-TIME <suite>[/<case>] <secs>    how long a KUnit suite (case) ran
 #   FP-DONE                                  the guest reached the end
 #
 # Kernel command line knobs: fp.only=<glob> runs only matching selftests
