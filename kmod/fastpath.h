@@ -20,6 +20,8 @@
  * @pub: what the data path reads, rebuilt from @model at every commit
  * @net: the namespace
  * @defer: the request holding @lock carries the DEFER flag (fp_nl_lock())
+ * @batches: the ordered batches of this namespace's sockets (nl_batch.c),
+ *	protected by @lock
  *
  * Lock order: RTNL, then @lock (the netdevice notifier takes @lock under
  * RTNL); code holding @lock never takes RTNL.
@@ -31,6 +33,7 @@ struct fp_net {
 	struct fp_pub pub;
 	struct net *net;
 	bool defer;
+	struct list_head batches;
 };
 
 struct fp_net *fp_net(const struct net *net);
@@ -41,6 +44,10 @@ void fp_pernet_exit(void);
 
 int fp_devices_init(void);
 void fp_devices_exit(void);
+
+int fp_batch_init(void);
+void fp_batch_exit(void);
+void fp_batch_release_all(struct fp_net *fpn);
 
 int fp_netlink_init(void);
 void fp_netlink_exit(void);

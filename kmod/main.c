@@ -27,6 +27,11 @@ static int __init fastpath_init(void)
 	if (err)
 		goto err_devices;
 
+	/* Before the family: no ordered batch may outlive its socket. */
+	err = fp_batch_init();
+	if (err)
+		goto err_batch;
+
 	/* Last: user space can reach us as soon as the family exists. */
 	err = fp_netlink_init();
 	if (err)
@@ -37,6 +42,8 @@ static int __init fastpath_init(void)
 	return 0;
 
 err_netlink:
+	fp_batch_exit();
+err_batch:
 	fp_devices_exit();
 err_devices:
 	fp_pernet_exit();
@@ -47,6 +54,7 @@ err_pernet:
 static void __exit fastpath_exit(void)
 {
 	fp_netlink_exit();
+	fp_batch_exit();
 	/* Replays NETDEV_UNREGISTER: every device reference is dropped. */
 	fp_devices_exit();
 	fp_pernet_exit();

@@ -80,11 +80,37 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 #define FP_NL_MAXATTR_udr	FASTPATH_A_UDR_MAX
 #define FP_NL_MAXATTR_stats	FASTPATH_A_STATS_MAX
 
+/*
+ * Every configuration handler runs through fp_nl_ordered(), so that an
+ * ordered batch (nl_batch.c) sees each of its links.
+ */
+#define FP_ORDERED(_doit)						\
+	static int _doit##_ordered(struct sk_buff *skb,			\
+				   struct genl_info *info)		\
+	{								\
+		return fp_nl_ordered(skb, info, _doit);			\
+	}
+
+FP_ORDERED(fp_nl_obj_del)
+FP_ORDERED(fp_nl_vnet_prefix_change)
+FP_ORDERED(fp_nl_circuit_new)
+FP_ORDERED(fp_nl_circuit_set)
+FP_ORDERED(fp_nl_auth_new)
+FP_ORDERED(fp_nl_auth_del)
+FP_ORDERED(fp_nl_vnet_new)
+FP_ORDERED(fp_nl_vnet_set)
+FP_ORDERED(fp_nl_peering_new)
+FP_ORDERED(fp_nl_peering_del)
+FP_ORDERED(fp_nl_endpoint_new)
+FP_ORDERED(fp_nl_endpoint_set)
+FP_ORDERED(fp_nl_conn_new)
+FP_ORDERED(fp_nl_conn_set)
+
 /* Configuration ops: CAP_NET_ADMIN in the namespace owner's user ns. */
 #define FP_CFG_OP(_cmd, _doit, _set)					\
 	{								\
 		.cmd = _cmd,						\
-		.doit = _doit,						\
+		.doit = _doit##_ordered,				\
 		.policy = fp_nl_##_set##_policy,			\
 		.maxattr = FP_NL_MAXATTR_##_set,			\
 		.flags = GENL_UNS_ADMIN_PERM,				\
@@ -150,6 +176,12 @@ static const struct genl_ops fp_genl_ops[] = {
 	{
 		.cmd = FASTPATH_CMD_COMMIT,
 		.doit = fp_nl_commit,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	/* Nor BATCH: it works on the request's sequence number. */
+	{
+		.cmd = FASTPATH_CMD_BATCH,
+		.doit = fp_nl_batch,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -153,6 +153,17 @@ int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info);
 
+/* Ordered batches (nl_batch.c). */
+struct fp_batch;
+int fp_batch_admit(struct fp_batch *b, u32 seq);
+void fp_batch_done(struct fp_batch *b, u32 seq, int err);
+struct fp_batch *fp_batch_find(struct fp_net *fpn, u32 portid);
+int fp_batch_start(struct fp_net *fpn, u32 portid, u32 seq);
+void fp_batch_release(struct fp_net *fpn, u32 portid);
+int fp_nl_batch(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_ordered(struct sk_buff *skb, struct genl_info *info,
+		  int (*doit)(struct sk_buff *skb, struct genl_info *info));
+
 /* STATS_GET (nl_stats.c). */
 struct fp_counter_vals;
 int fp_nl_stats_fill(struct sk_buff *skb, u16 type, const char *name,

@@ -53,6 +53,15 @@ static size_t fp_nl_obj_size(const struct fp_nl_obj *d, const void *obj)
 	return d->size ? d->size(obj) : FP_NL_OBJ_SIZE;
 }
 
+/*
+ * Does anyone listen to the "config" group of the request's namespace?  A
+ * bulk load usually has no listener: then no notification is even built.
+ */
+static bool fp_nl_listened(struct genl_info *info)
+{
+	return genl_has_listeners(&fp_genl_family, genl_info_net(info), 0);
+}
+
 /* The notification (@cmd) describing @obj; NULL if there is no @obj. */
 static struct sk_buff *fp_nl_obj_event(const struct fp_model *m,
 				       const struct fp_nl_obj *d,
@@ -76,8 +85,10 @@ static int fp_nl_obj_changed(struct genl_info *info, struct fp_net *fpn,
 
 	if (!err) {
 		fp_nl_publish(fpn);
-		msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, k),
-				      info->genlhdr->cmd);
+		if (fp_nl_listened(info))
+			msg = fp_nl_obj_event(&fpn->model, d,
+					      d->find(&fpn->model, k),
+					      info->genlhdr->cmd);
 	}
 	fp_nl_unlock(fpn, false);
 	if (!err)
@@ -184,7 +195,7 @@ int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info)
 int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info)
 {
 	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
-	struct sk_buff *msg;
+	struct sk_buff *msg = NULL;
 	struct fp_nl_key k;
 	struct fp_net *fpn;
 	int err;
@@ -193,8 +204,9 @@ int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info)
 	err = fp_nl_obj_key(info, &fpn->model, d, &k);
 	if (err)
 		return fp_nl_done(info, fpn, err, NULL);
-	msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, &k),
-			      info->genlhdr->cmd);
+	if (fp_nl_listened(info))
+		msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, &k),
+				      info->genlhdr->cmd);
 	err = d->del(&fpn->model, &k, info->extack);
 	return fp_nl_done(info, fpn, err, msg);
 }

@@ -38,6 +38,7 @@ int fp_net_setup(struct fp_net *fpn, struct net *net)
 	mutex_init(&fpn->lock);
 	fpn->generation = 1;
 	fpn->net = net;
+	INIT_LIST_HEAD(&fpn->batches);
 	err = fp_model_init(&fpn->model, &fpn->lock);
 	if (err) {
 		mutex_destroy(&fpn->lock);
@@ -59,6 +60,7 @@ void fp_net_teardown(struct fp_net *fpn)
 	/* The retry work takes the lock: stop it first. */
 	cancel_delayed_work_sync(&fpn->pub.retry);
 	mutex_lock(&fpn->lock);
+	fp_batch_release_all(fpn);
 	fp_pub_destroy(&fpn->pub, &fpn->model);
 	fp_model_destroy(&fpn->model);
 	mutex_unlock(&fpn->lock);

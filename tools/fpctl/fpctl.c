@@ -8,10 +8,12 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <linux/fastpath.h>
 
@@ -358,10 +360,25 @@ static int read_logical_line(struct batch_reader *br, unsigned long *first)
 	return br->lineno >= *first;	/* last line ended in a backslash */
 }
 
+/*
+ * Could reading the next line wait?  Then what is queued goes out first:
+ * a batch fed line by line (a pipe, a FIFO, a terminal) is applied line by
+ * line, not when 64 lines have come.  Regular files never wait (and cost
+ * no poll() per line).  Data already in stdio's buffer is not seen here:
+ * at worst a smaller send.
+ */
+static bool batch_input_waits(FILE *f, bool regular)
+{
+	struct pollfd pfd = { .fd = fileno(f), .events = POLLIN };
+
+	return !regular && poll(&pfd, 1, 0) == 0;
+}
+
 static int do_batch(struct fpctl *ctx, const char *name)
 {
 	struct batch_reader br = { 0 };
-	bool is_stdin = !strcmp(name, "-");
+	bool is_stdin = !strcmp(name, "-"), regular;
+	struct stat st;
 	int ret = FPCTL_EXIT_OK, rc, argc, more;
 	unsigned long first;
 	char **argv;
@@ -372,7 +389,17 @@ static int do_batch(struct fpctl *ctx, const char *name)
 			 strerror(errno));
 		return FPCTL_EXIT_ERR;
 	}
-	while ((more = read_logical_line(&br, &first)) > 0) {
+	regular = !fstat(fileno(br.f), &st) && S_ISREG(st.st_mode);
+	for (;;) {
+		if (ctx->nl && batch_input_waits(br.f, regular) &&
+		    nl_flush(ctx->nl) && nl_pipe_stopped(ctx->nl)) {
+			ret = FPCTL_EXIT_ERR;
+			more = 0;
+			break;
+		}
+		more = read_logical_line(&br, &first);
+		if (more <= 0)
+			break;
 		fp_lineno = first;
 		argc = split_line(br.line, &argv);
 		if (argc == -ENOMEM) {
@@ -394,6 +421,12 @@ static int do_batch(struct fpctl *ctx, const char *name)
 		ret = FPCTL_EXIT_ERR;
 	}
 	fp_lineno = 0;
+	/* The answers to the lines still queued (objects.c pipelines them). */
+	if (ctx->nl) {
+		nl_flush(ctx->nl);
+		if (nl_pipe_failures(ctx->nl) && ret == FPCTL_EXIT_OK)
+			ret = FPCTL_EXIT_ERR;
+	}
 	/*
 	 * Config requests of a batch carry the DEFER flag: publish them in
 	 * one commit, also after an error stopped the batch, so that what

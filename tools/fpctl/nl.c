@@ -13,6 +13,8 @@
 #include "nl.h"
 #include "utils.h"
 
+struct nl_pipe;
+
 struct nl_ctx {
 	struct mnl_socket *sock;
 	uint32_t portid;
@@ -24,6 +26,7 @@ struct nl_ctx {
 	 * has been processed, so error offsets can be mapped back to it. */
 	void *msgbuf;
 	const struct nlmsghdr *req;	/* request being executed */
+	struct nl_pipe *pipe;		/* nl_pipe_setup(), else NULL */
 };
 
 int nl_open(struct nl_ctx **nlp)
@@ -77,6 +80,7 @@ void nl_close(struct nl_ctx *nl)
 		mnl_socket_close(nl->sock);
 	free(nl->rcvbuf);
 	free(nl->msgbuf);
+	free(nl->pipe);
 	free(nl);
 }
 
@@ -251,6 +255,12 @@ static int nl_exec_common(struct nl_ctx *nl, struct nlmsghdr *nlh,
 	int cb_err = 0;
 	ssize_t n;
 
+	/* What was queued before goes first, and is answered first. */
+	if (nl->pipe && nl_flush(nl) && nl_pipe_stopped(nl)) {
+		nl->err.error = -ECANCELED;
+		nl->err.local = "pipeline";
+		return nl->err.error;
+	}
 	memset(&nl->err, 0, sizeof(nl->err));
 	nl->warning[0] = '\0';
 	nl->req = nlh;
@@ -321,8 +331,12 @@ int nl_exec(struct nl_ctx *nl, struct nlmsghdr *nlh, nl_cb_t cb, void *data)
 
 	if (!err && nl->warning[0])
 		fp_warn("%s", nl->warning);
-	/* A failing callback has already said what was wrong. */
-	if (err && !(nl->err.local && !strcmp(nl->err.local, "reply")))
+	/*
+	 * A failing callback has already said what was wrong, and so has
+	 * nl_flush() about the queued request that stopped this one.
+	 */
+	if (err && !(nl->err.local && (!strcmp(nl->err.local, "reply") ||
+				       !strcmp(nl->err.local, "pipeline"))))
 		nl_print_error(nl);
 	return err;
 }
@@ -361,6 +375,8 @@ void nl_print_error(const struct nl_ctx *nl)
 	if (!e->error)
 		return;
 	if (e->local) {
+		if (!strcmp(e->local, "pipeline"))
+			return;	/* nl_flush() reported the failed request */
 		if (!strcmp(e->local, "dump"))
 			fp_error("dump interrupted by a concurrent change, please retry");
 		else if (!strcmp(e->local, "reply"))
@@ -549,4 +565,284 @@ int nl_attr_u32(const struct nlattr *a, uint32_t *v)
 int nl_attr_u64(const struct nlattr *a, uint64_t *v)
 {
 	return nl_attr_fixed(a, v, sizeof(*v));
+}
+
+/* ---- pipelined requests -------------------------------------------------
+ *
+ * nl_queue() collects requests; nl_flush() sends them in one sendmsg() and
+ * then reads their answers, which come back in order.  An ordered pipe
+ * first sends the family's BATCH command, which makes the kernel refuse
+ * (ECANCELED, unapplied) every request after one that failed, and stops
+ * queueing once a failure came back: a -batch that stops at its first
+ * error, with one system call per NL_PIPE_MAX requests instead of two per
+ * request.
+ */
+
+/* One queued request. */
+struct nl_pending {
+	uint32_t seq;
+	uint32_t offs;			/* of the request in nl_pipe.buf */
+	unsigned long lineno;		/* fp_lineno when it was queued */
+	nl_cb_t cb;
+	bool done;			/* its ACK (or error) arrived */
+	bool cb_failed;
+	/* a copy of the callback's data */
+	uint64_t data[NL_PIPE_DATA / sizeof(uint64_t)];
+};
+
+struct nl_pipe {
+	uint16_t family;
+	uint8_t version;
+	int batch_cmd;		/* < 0: unordered (-force) */
+	bool sync;		/* the kernel has no BATCH: one at a time */
+	bool chain;		/* BATCH is in force; next number: chain_next */
+	uint32_t chain_next;
+	bool failed;		/* ordered: a request failed, queue no more */
+	unsigned int failures;	/* requests the kernel refused, reported */
+	unsigned int n;		/* requests queued */
+	size_t len;		/* bytes queued */
+	struct nl_pending slot[NL_PIPE_MAX];
+	char buf[NL_PIPE_BYTES];
+};
+
+int nl_pipe_setup(struct nl_ctx *nl, uint16_t family, uint8_t version,
+		  int batch_cmd)
+{
+	struct nl_pipe *p;
+
+	if (nl->pipe)
+		return 0;
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	p->family = family;
+	p->version = version;
+	p->batch_cmd = batch_cmd;
+	nl->pipe = p;
+	return 0;
+}
+
+bool nl_pipe_stopped(const struct nl_ctx *nl)
+{
+	return nl->pipe && nl->pipe->failed;
+}
+
+unsigned int nl_pipe_failures(const struct nl_ctx *nl)
+{
+	return nl->pipe ? nl->pipe->failures : 0;
+}
+
+static struct nl_pending *nl_pipe_slot(struct nl_pipe *p, uint32_t seq)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->slot[i].seq == seq)
+			return &p->slot[i];
+	return NULL;
+}
+
+/* The ACK of queued request @q arrived: report its error, if any. */
+static int nl_pipe_ack(struct nl_ctx *nl, struct nl_pipe *p,
+		       struct nl_pending *q, const struct nlmsghdr *nlh)
+{
+	unsigned long lineno = fp_lineno;
+	int err;
+
+	memset(&nl->err, 0, sizeof(nl->err));
+	nl->warning[0] = '\0';
+	nl->req = (const struct nlmsghdr *)(p->buf + q->offs);
+	nl_ctl_msg(nl, nlh);
+	err = nl->err.error;
+	/* After the first failure the kernel cancels the rest: say nothing. */
+	if (err == -ECANCELED && p->failed)
+		return err;
+	fp_lineno = q->lineno;
+	if (err) {
+		nl_print_error(nl);
+		p->failures++;
+		if (p->batch_cmd >= 0) {
+			p->failed = true;
+			p->chain = false;
+		}
+	} else if (q->cb_failed) {
+		err = -EBADMSG;
+		p->failures++;
+		if (p->batch_cmd >= 0)
+			p->failed = true;
+	} else if (nl->warning[0]) {
+		fp_warn("%s", nl->warning);
+	}
+	fp_lineno = lineno;
+	return err;
+}
+
+/* A reply (not an ACK) to queued request @q: its callback prints it. */
+static void nl_pipe_reply(struct nl_pending *q, const struct nlmsghdr *nlh)
+{
+	unsigned long lineno = fp_lineno;
+
+	if (!q->cb || q->cb_failed)
+		return;
+	fp_lineno = q->lineno;
+	if (q->cb(nlh, q->data) < 0)
+		q->cb_failed = true;
+	fp_lineno = lineno;
+}
+
+/*
+ * Only the last request of a send asks for an ACK: the kernel answers the
+ * requests in order and always answers a failure, so once the last one is
+ * answered, every earlier one that was not has succeeded.  That saves the
+ * kernel an ACK message per request, and us reading it.
+ */
+int nl_flush(struct nl_ctx *nl)
+{
+	struct nl_pipe *p = nl->pipe;
+	struct nl_pending *last;
+	unsigned int i;
+	int first = 0, err;
+	ssize_t n;
+
+	if (!p || !p->n)
+		return 0;
+	last = &p->slot[p->n - 1];
+	((struct nlmsghdr *)(p->buf + last->offs))->nlmsg_flags |= NLM_F_ACK;
+	if (mnl_socket_sendto(nl->sock, p->buf, p->len) < 0) {
+		first = -errno;
+		fp_error("netlink send failed: %s", strerror(errno));
+		p->failures++;
+		goto out;
+	}
+	while (!last->done) {
+		const struct nlmsghdr *nlh;
+		struct nl_pending *q;
+		int len;
+
+		n = mnl_socket_recvfrom(nl->sock, nl->rcvbuf, NL_RCV_SIZE);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			first = -errno;
+			fp_error("netlink receive failed: %s",
+				 strerror(errno));
+			p->failures++;
+			goto out;
+		}
+		len = n;
+		for (nlh = nl->rcvbuf; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len)) {
+			if (nlh->nlmsg_pid && nlh->nlmsg_pid != nl->portid)
+				continue;
+			q = nl_pipe_slot(p, nlh->nlmsg_seq);
+			if (!q || q->done)
+				continue;
+			if (nlh->nlmsg_type >= NLMSG_MIN_TYPE) {
+				nl_pipe_reply(q, nlh);
+				continue;
+			}
+			if (nlh->nlmsg_type != NLMSG_ERROR)
+				continue;
+			q->done = true;
+			err = nl_pipe_ack(nl, p, q, nlh);
+			if (err && !first)
+				first = err;
+		}
+	}
+	/* Not answered: succeeded; but a reply may not have made sense. */
+	for (i = 0; i < p->n; i++) {
+		if (p->slot[i].done || !p->slot[i].cb_failed)
+			continue;
+		p->failures++;
+		if (!first)
+			first = -EBADMSG;
+	}
+out:
+	if (first && p->batch_cmd >= 0)
+		p->failed = true;
+	p->n = 0;
+	p->len = 0;
+	return first;
+}
+
+/*
+ * Start (or restart) the kernel's ordered batch so that the request
+ * numbered @nlh->nlmsg_seq follows it: BATCH takes that number and the
+ * request the next one.  Nothing may be queued.
+ */
+static int nl_pipe_chain(struct nl_ctx *nl, struct nl_pipe *p,
+			 struct nlmsghdr *nlh)
+{
+	char buf[MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr))];
+	struct nlmsghdr *b = mnl_nlmsg_put_header(memset(buf, 0, sizeof(buf)));
+	struct genlmsghdr *genl;
+	int err;
+
+	b->nlmsg_type = p->family;
+	b->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	b->nlmsg_seq = nlh->nlmsg_seq;
+	genl = mnl_nlmsg_put_extra_header(b, sizeof(*genl));
+	genl->cmd = p->batch_cmd;
+	genl->version = p->version;
+	nlh->nlmsg_seq = ++nl->seq;
+	err = nl_exec_quiet(nl, b, NULL, NULL);
+	if (err == -EOPNOTSUPP) {
+		/* An older module: no pipelining, one request at a time. */
+		p->sync = true;
+		return 0;
+	}
+	if (err) {
+		/* Counts as the failure of the request it was sent for. */
+		nl_print_error(nl);
+		p->failures++;
+		p->failed = true;
+		return err;
+	}
+	p->chain = true;
+	p->chain_next = nlh->nlmsg_seq;
+	return 0;
+}
+
+int nl_queue(struct nl_ctx *nl, struct nlmsghdr *nlh, nl_cb_t cb,
+	     const void *data, size_t size)
+{
+	struct nl_pipe *p = nl->pipe;
+	size_t len = NLMSG_ALIGN(nlh->nlmsg_len);
+	struct nl_pending *q;
+	int err;
+
+	if (!p || p->sync || len > sizeof(p->buf) || size > sizeof(q->data))
+		return nl_exec(nl, nlh, cb, (void *)data);
+	if (p->failed)
+		return -ECANCELED;
+	if (p->n == NL_PIPE_MAX || p->len + len > sizeof(p->buf)) {
+		err = nl_flush(nl);
+		if (err && p->failed)
+			return err;
+	}
+	if (p->batch_cmd >= 0 &&
+	    (!p->chain || nlh->nlmsg_seq != p->chain_next)) {
+		err = nl_flush(nl);
+		if (err && p->failed)
+			return err;
+		err = nl_pipe_chain(nl, p, nlh);
+		if (err)
+			return err;
+		if (p->sync)
+			return nl_exec(nl, nlh, cb, (void *)data);
+	}
+	q = &p->slot[p->n++];
+	memset(q, 0, sizeof(*q));
+	q->seq = nlh->nlmsg_seq;
+	q->offs = p->len;
+	q->lineno = fp_lineno;
+	q->cb = cb;
+	if (size)
+		memcpy(q->data, data, size);
+	memcpy(p->buf + p->len, nlh, nlh->nlmsg_len);
+	memset(p->buf + p->len + nlh->nlmsg_len, 0, len - nlh->nlmsg_len);
+	((struct nlmsghdr *)(p->buf + p->len))->nlmsg_flags &= ~NLM_F_ACK;
+	p->len += len;
+	p->chain_next = nlh->nlmsg_seq + 1;
+	return 0;
 }

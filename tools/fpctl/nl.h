@@ -146,6 +146,38 @@ int nl_family_mcgrp(const struct nl_family *fam, const char *name);
 void nl_attr_path(const struct nlmsghdr *req, uint32_t offs, char *buf,
 		  size_t len);
 
+/* ---- pipelined requests ---------------------------------------------------
+ *
+ * For -batch: nl_queue() collects up to NL_PIPE_MAX requests (at most
+ * NL_PIPE_BYTES), nl_flush() sends them in one sendmsg() and reads their
+ * answers; nl_exec() flushes first, so that answers stay in order.  Errors
+ * are printed, with the line number (fp_lineno) each request was queued
+ * at; replies go to the request's callback, which gets a copy of its
+ * @size bytes of @data.
+ *
+ * @batch_cmd >= 0 makes the pipe ordered: it first sends that command
+ * (the family's BATCH), so the kernel refuses every request after one that
+ * failed, and once a failure came back nl_queue() sends nothing more
+ * (-ECANCELED).  With a negative @batch_cmd (-force) every request is
+ * sent and every failure reported.  A kernel without BATCH (EOPNOTSUPP)
+ * gets one request at a time, as without a pipe.
+ */
+#define NL_PIPE_MAX	64
+#define NL_PIPE_BYTES	(64 * 1024)
+#define NL_PIPE_DATA	32
+
+int nl_pipe_setup(struct nl_ctx *nl, uint16_t family, uint8_t version,
+		  int batch_cmd);
+/* Queue @nlh; 0, or a negative errno if it (or an earlier one) failed. */
+int nl_queue(struct nl_ctx *nl, struct nlmsghdr *nlh, nl_cb_t cb,
+	     const void *data, size_t size);
+/* Send what is queued; 0, or the negative errno of the first failure. */
+int nl_flush(struct nl_ctx *nl);
+/* An ordered pipe saw a failure: nothing more is sent. */
+bool nl_pipe_stopped(const struct nl_ctx *nl);
+/* How many queued requests failed (each was reported). */
+unsigned int nl_pipe_failures(const struct nl_ctx *nl);
+
 /* ---- reply parsing helpers ---------------------------------------------- */
 
 /*

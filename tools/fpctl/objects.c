@@ -880,13 +880,23 @@ static int obj_change(struct fpctl *ctx, struct nl_ctx *nl,
 	nlh = nl_msg_genl(nl, ctx->family.id, cmd, FASTPATH_FAMILY_VERSION, 0);
 	if (obj_put(nlh, req, fg.flags))
 		return FPCTL_EXIT_ERR;
-	/* -batch: publish to the data path once, at the end (do_batch()). */
-	if (ctx->batch && d->defer_attr) {
-		mnl_attr_put(nlh, d->defer_attr, 0, NULL);
-		ctx->deferred = true;
+	if (!ctx->batch || !d->defer_attr)
+		return nl_exec(nl, nlh, change_cb, cbdata) ? FPCTL_EXIT_ERR :
+							      FPCTL_EXIT_OK;
+	/*
+	 * -batch: publish to the data path once, at the end, and pipeline
+	 * the requests; unless -force, in an ordered batch that stops at the
+	 * first failure (do_batch()).
+	 */
+	mnl_attr_put(nlh, d->defer_attr, 0, NULL);
+	ctx->deferred = true;
+	if (nl_pipe_setup(nl, ctx->family.id, FASTPATH_FAMILY_VERSION,
+			  ctx->force ? -1 : FASTPATH_CMD_BATCH)) {
+		fp_error("out of memory");
+		return FPCTL_EXIT_ERR;
 	}
-	return nl_exec(nl, nlh, change_cb, cbdata) ? FPCTL_EXIT_ERR :
-						      FPCTL_EXIT_OK;
+	return nl_queue(nl, nlh, change_cb, cbdata, sizeof(cbdata)) ?
+	       FPCTL_EXIT_ERR : FPCTL_EXIT_OK;
 }
 
 static int obj_do(struct fpctl *ctx, const struct obj_desc *d,

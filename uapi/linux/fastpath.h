@@ -552,6 +552,13 @@ enum fastpath_a_stats {
  * @FASTPATH_CMD_COMMIT: Publish every deferred change of the namespace to
  *	the data path now, in one commit per circuit; a no-op when nothing is
  *	deferred.
+ * @FASTPATH_CMD_BATCH: Start an ordered batch on the sending socket: from
+ *	now on each of its configuration requests (NEW, DEL, SET) must carry
+ *	the sequence number one above the last one that succeeded (the first:
+ *	one above this request's); once one fails, or one is missing, every
+ *	later one is refused with ECANCELED and changes nothing, until the
+ *	socket sends BATCH again or is closed.  Lets a client pipeline its
+ *	requests and still stop at the first error.
  */
 enum fastpath_cmd {
 	FASTPATH_CMD_UNSPEC,
@@ -587,6 +594,7 @@ enum fastpath_cmd {
 	FASTPATH_CMD_UDR_GET,
 	FASTPATH_CMD_STATS_GET,
 	FASTPATH_CMD_COMMIT,
+	FASTPATH_CMD_BATCH,
 
 	/* private: */
 	__FASTPATH_CMD_MAX,

@@ -76,6 +76,7 @@ endpoints() {
 sg_root_begin
 mkdir -p "$root/bench"
 endpoints e hub 10 "$n" > "$root/bench/endpoints.batch"
+endpoints f forced 13 "$n" > "$root/bench/forced.batch"
 endpoints d fast 11 "$slow_n" > "$root/bench/deferred.batch"
 endpoints s slow 12 "$slow_n" commit > "$root/bench/per-request.batch"
 awk -v n="$n" 'BEGIN {

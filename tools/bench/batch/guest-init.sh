@@ -56,11 +56,11 @@ say "kernel $(uname -r), $(grep -c ^processor /proc/cpuinfo) CPU(s), $(awk '/Mem
 insmod /bench/dummy.ko numdummies=0 || done_ "FAIL insmod dummy"
 insmod /bench/fastpath.ko || done_ "FAIL insmod fastpath"
 ip link set lo up
-for d in up1 up2 up3 dummy0; do
+for d in up1 up2 up3 up4 dummy0; do
 	ip link add "$d" type dummy && ip link set "$d" up || done_ "FAIL dummy $d"
 done
 i=1
-for v in hub fast slow; do
+for v in hub fast slow forced; do
 	fpctl circuit add er$i subscription $SUB dev up$i tier premium \
 		bandwidth 10G port 10G &&
 	fpctl vnet add $v subscription $SUB region westeurope sku ErGw3AZ \
@@ -79,6 +79,11 @@ timed ip_batch_routes "$N" ip -batch /bench/routes.batch
 rt_cs=$cs
 got=$(ip route show dev dummy0 | wc -l)
 [ "$got" = "$N" ] || done_ "FAIL dummy0 has $got routes, want $N"
+# The same load with -force: every line sent, none waits for the others.
+timed fpctl_force_batch_endpoints "$N" fpctl -force -batch /bench/forced.batch
+fo_cs=$cs
+got=$(installed er4)
+[ "$got" = "$N" ] || done_ "FAIL er4 installed $got, want $N"
 
 # What deferral avoids: a commit per request costs O(routes) each.
 timed fpctl_batch_deferred "$SLOW_N" fpctl -batch /bench/deferred.batch
@@ -90,6 +95,7 @@ s_cs=$cs
 
 ep=$(rate "$N" "$ep_cs")
 rt=$(rate "$N" "$rt_cs")
-echo "bench-batch: endpoints_per_s=$ep routes_per_s=$rt ratio=$(awk -v a="$ep" -v b="$rt" 'BEGIN { printf "%.2f", a / b }') commit_each_slowdown_at_${SLOW_N}=$(awk -v a="$s_cs" -v b="$d_cs" 'BEGIN { printf "%.1f", a / b }')x (TCG; endpoints and routes per second, ratio = fpctl/ip)"
+fo=$(rate "$N" "$fo_cs")
+echo "bench-batch: endpoints_per_s=$ep force_endpoints_per_s=$fo routes_per_s=$rt ratio=$(awk -v a="$ep" -v b="$rt" 'BEGIN { printf "%.2f", a / b }') force_ratio=$(awk -v a="$fo" -v b="$rt" 'BEGIN { printf "%.2f", a / b }') commit_each_slowdown_at_${SLOW_N}=$(awk -v a="$s_cs" -v b="$d_cs" 'BEGIN { printf "%.1f", a / b }')x (TCG; endpoints and routes per second, ratio = fpctl/ip)"
 dmesg | grep -E 'BUG:|WARNING:|Oops|Call Trace' && done_ "FAIL kernel log has BUG/WARNING/Oops"
 done_ OK

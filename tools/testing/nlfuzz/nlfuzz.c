@@ -34,6 +34,9 @@
  * Output of fuzz (stdout, one "key value..." line each):
  *   nlfuzz: seed S count N family ID ops N cmd-max N uid N
  *   sent N accepted N refused N silent N
+ *   batch-reopened N          fresh sockets taken after a message holding
+ *                             a BATCH request (its chain would refuse the
+ *                             config requests that follow)
  *   admin-accepted N          accepted requests of admin-perm operations
  *   errno NAME N              one line per errno seen, sorted by errno
  *   einval-without-extack N   -EINVAL errors with no NLMSGERR_ATTR_MSG
@@ -517,6 +520,7 @@ static const struct cmd_info cmds[FASTPATH_CMD_MAX + 1] = {
 	[FASTPATH_CMD_UDR_DEL] = { "udr-del", S_UDR },
 	[FASTPATH_CMD_UDR_SET] = { "udr-set", S_UDR },
 	[FASTPATH_CMD_UDR_GET] = { "udr-get", S_UDR },
+	[FASTPATH_CMD_BATCH] = { "batch", S_INFO },
 };
 
 static const char *cmd_name(unsigned int cmd)
@@ -1464,6 +1468,27 @@ struct outcome {
 	int is_dump_data;
 };
 
+/* Does @buf hold a BATCH request of the family, glued messages included? */
+static bool sent_batch(const uint8_t *buf, size_t len)
+{
+	size_t off = 0;
+
+	while (off + NLMSG_HDRLEN + GENL_HDRLEN <= len) {
+		const struct nlmsghdr *nlh = (const void *)(buf + off);
+		const struct genlmsghdr *g = (const void *)(buf + off +
+							   NLMSG_HDRLEN);
+
+		if (nlh->nlmsg_len < NLMSG_HDRLEN)
+			return false;
+		if (nlh->nlmsg_type == family_id &&
+		    nlh->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN &&
+		    g->cmd == FASTPATH_CMD_BATCH)
+			return true;
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
+	}
+	return false;
+}
+
 static void scan(uint32_t fseq, uint32_t bseq, struct outcome *o, int *barrier)
 {
 	size_t len = nl_recv();
@@ -1548,7 +1573,7 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 	static struct fmsg f;
 	static struct msg m, barrier;
 	unsigned long sent = 0, accepted = 0, refused = 0, silent = 0;
-	unsigned long admin_accepted = 0, einval_nomsg = 0;
+	unsigned long admin_accepted = 0, einval_nomsg = 0, reopened = 0;
 	unsigned long errs[4096] = { 0 }, kinds[K_COUNT] = { 0 };
 	unsigned long nomsg_kinds[K_COUNT] = { 0 };
 	unsigned long examples = 0, core_examples = 0;
@@ -1596,6 +1621,16 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		/* a dump that started goes on until DONE */
 		while (o.is_dump_data && !o.done)
 			scan(fseq, bseq, &o, &got_barrier);
+		/*
+		 * BATCH makes this socket's config requests a chain which the
+		 * next fuzz message (two sequence numbers on) breaks for good:
+		 * go on with a fresh socket, whose release frees the chain.
+		 */
+		if (sent_batch(m.b, m.len)) {
+			close(nl_fd);
+			nl_open();
+			reopened++;
+		}
 
 		is_admin = cmd < MAX_OPS && (op_flags[cmd] &
 			   (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM));
@@ -1638,6 +1673,7 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	printf("sent %lu accepted %lu refused %lu silent %lu\n", sent, accepted,
 	       refused, silent);
+	printf("batch-reopened %lu\n", reopened);
 	printf("admin-accepted %lu\n", admin_accepted);
 	for (e = 1; e < 4096; e++)
 		if (errs[e])

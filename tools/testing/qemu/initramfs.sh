@@ -20,7 +20,8 @@
 #             FP_YNL_SRC=<kernel tree>) in /usr/lib/ynl, the family's YAML
 #             spec in /usr/share/ynl/specs, and Debian's python3 with only
 #             the modules the client imports (found by importing it on the
-#             host), byte-compiled.
+#             host) and those selftests/batch_chain.py adds, byte-compiled.
+#   batch     the same python3 and spec, for batch_chain.py.
 set -euo pipefail
 
 out=$1
@@ -114,6 +115,7 @@ add_python_ynl() {
 		    cli.main()
 		except BaseException:
 		    traceback.format_exc()
+		import errno, socket, struct	# selftests/batch_chain.py
 		for m in list(sys.modules.values()):
 		    f = getattr(m, "__file__", None)
 		    if f and f.startswith(("/usr/lib/python3", "/usr/local/lib/python3")):
@@ -135,7 +137,7 @@ add_python_ynl() {
 	find "$root/usr/lib/python3"* -name '*.py' -delete
 	"$py" -m compileall -q "$root/usr/lib/ynl" >/dev/null
 }
-if wanted ynl_cli; then
+if wanted ynl_cli || wanted batch; then
 	add_python_ynl
 fi
 
@@ -144,7 +146,8 @@ for ko in "$moddir"/*.ko; do
 done
 
 install -m 755 "$here/init.sh" "$root/init"
-install -m 644 "$top"/tools/testing/selftests/*.sh "$root/selftests/"
+install -m 644 "$top"/tools/testing/selftests/*.sh \
+	"$top"/tools/testing/selftests/*.py "$root/selftests/"
 install -m 644 "$top/VERSION" "$root/selftests/VERSION"
 
 echo "root:x:0:0:root:/root:/bin/sh" > "$root/etc/passwd"

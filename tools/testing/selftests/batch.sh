@@ -10,7 +10,11 @@
 # pending and raising the limit installs it; a deferred request nobody
 # commits is published by the safety timer; a batch that stops on an error
 # at line k reports line k and publishes lines 1..k-1 before it exits; the
-# COMMIT operation needs CAP_NET_ADMIN.
+# COMMIT operation needs CAP_NET_ADMIN.  fpctl pipelines the lines (64 per
+# sendmsg()) in an ordered batch: a failure in a later window stops the
+# batch just as well; -force reports every failure under its own line; a
+# read between lines sees them all; a batch fed through a FIFO is applied
+# line by line; batch_chain.py checks the kernel's ordered batch itself.
 #
 #   init netns (no traffic)
 #     er0 (veth, peer er0p, up) - uplink of circuit er1 (Direct 10G,
@@ -28,6 +32,7 @@
 
 FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
 N=${FP_BATCH_N:-500}
+YNL_SPEC=${YNL_SPEC:-/usr/share/ynl/specs/fastpath.yaml}
 SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
 T=$(mktemp -d) || exit 1
 writer_open=
@@ -145,6 +150,85 @@ test_error() {
 	expect_routes "-force: line 4 published" "$((_b + 3)) 0 100000"
 }
 
+# fpctl pipelines a batch: up to 64 requests per sendmsg(), in an ordered
+# batch (FASTPATH_CMD_BATCH) that makes the kernel refuse every request
+# after a failed one.  A failure at line 100 of 150 (the second window)
+# leaves lines 1-99 applied and 101-150 not, whatever window they were in.
+test_pipeline_stop() {
+	_b=$((N + 10))
+	{
+		endpoints "$_b" 99
+		echo "endpoint add e$_b vnet hub prefix 10.250.0.1/32"
+		endpoints $((_b + 99)) 50
+	} >"$T/p100"
+	_r0=$(routes | cut -d' ' -f1)
+	run -batch "$T/p100"
+	fp_expect_eq "stops at line 100" "$rc:$(cat "$T/err")" \
+		"1:fpctl: line 100: fastpath: endpoint e$_b already exists (File exists)" ||
+		return 1
+	# Published when fpctl returns: exactly lines 1-99.
+	expect_routes "lines 1-99 applied" "$((_r0 + 99)) 0 100000" ||
+		return 1
+	run endpoint show e$((_b + 98))
+	fp_expect_eq "line 99 applied" "$rc" 0 || return 1
+	run endpoint show e$((_b + 99))
+	fp_expect_eq "line 101 not applied" "$rc" 1 || return 1
+	run endpoint show e$((_b + 148))
+	fp_expect_eq "line 150 not applied" "$rc" 1
+}
+
+# -force sends every line and reports every failure under its own line
+# number, in order; the lines around them are applied.
+test_force_lines() {
+	_b=$((N + 200))
+	{
+		endpoints "$_b" 1
+		echo "endpoint add x1 vnet hub prefix 192.168.0.1/32"
+		endpoints $((_b + 1)) 1
+		echo "endpoint add x2 vnet nowhere prefix 10.0.0.9/32"
+		endpoints $((_b + 2)) 1
+	} >"$T/force"
+	run -force -batch "$T/force"
+	fp_expect_eq "-force: both failures, in order" "$rc:$(cat "$T/err")" \
+		"1:fpctl: line 2: fastpath: endpoint x1: outside vnet hub spaces (Invalid argument)
+fpctl: line 4: fastpath: vnet nowhere does not exist (No such file or directory)" ||
+		return 1
+	for _i in 0 1 2; do
+		run endpoint show e$((_b + _i))
+		fp_expect_eq "-force: e$((_b + _i)) applied" "$rc" 0 || return 1
+	done
+}
+
+# A read between pipelined lines sees every line before it, and prints
+# in its place in the output.
+test_read_between() {
+	_b=$((N + 300))
+	{
+		endpoints "$_b" 3
+		echo "endpoint show e$((_b + 2))"
+		endpoints $((_b + 3)) 1
+		echo "endpoint show e$((_b + 3))"
+	} >"$T/read"
+	ok -batch "$T/read" || return 1
+	fp_expect_eq "two shows, in order" \
+		"$(grep -o '^e[0-9]*' "$T/out" | tr '\n' ' ')" \
+		"e$((_b + 2)) e$((_b + 3)) " || return 1
+	fp_expect_eq "no messages" "$(cat "$T/err")" ""
+}
+
+# The ordered batch itself, over raw netlink (batch_chain.py): a policy
+# failure, a rules failure, other sockets, restart, reads, and the exact
+# errno and message of every refused request.
+test_chain() {
+	python3 ./batch_chain.py "$YNL_SPEC" >"$T/out" 2>&1
+	rc=$?
+	sed 's/^/# /' "$T/out"
+	fp_expect_eq "batch_chain.py" "$rc" 0 || return 1
+	for _v in c1 c5 c6 c8; do
+		fpctl vnet del "$_v" || return 1
+	done
+}
+
 test_unprivileged() {
 	# the initramfs root comes from mktemp -d (mode 0700): let nobody in
 	chmod go+rx / || return 1
@@ -162,6 +246,14 @@ fp_case load test_load
 fp_case limit test_limit
 fp_case timer test_timer
 fp_case error test_error
+fp_case pipeline_stop test_pipeline_stop
+fp_case force_lines test_force_lines
+fp_case read_between test_read_between
+if [ -f "$YNL_SPEC" ] && command -v python3 >/dev/null 2>&1; then
+	fp_case chain test_chain
+else
+	fp_skip chain "python3 or $YNL_SPEC not available"
+fi
 if command -v su >/dev/null 2>&1; then
 	fp_case unprivileged test_unprivileged
 else
