@@ -14,7 +14,8 @@
 #   make dkms-check      install the .debs, boot Debian's stock kernel with
 #                        the DKMS-built module, then purge
 #   make check-harness   prove the harness fails on failing tests
-#   make check-tools     the trie's user-space differential, stress, fuzz tests
+#   make check-tools     the trie's user-space differential, stress, fuzz tests;
+#                        the netlink fuzzer's generator, dry
 #   make bench-lpm       the trie against DPDK rte_lpm/rte_lpm6
 #   make bench-kernel    the trie against fib_table_lookup, stock kernel in QEMU
 #   make bench-batch     fpctl -batch against ip -batch, stock kernel in QEMU
@@ -92,11 +93,13 @@ deb:
 dkms-check: deps
 	tools/testing/dkms/dkms-check.sh
 
-# The route trie, built in user space from the same source (kmod/trie.c).
+# The route trie, built in user space from the same source (kmod/trie.c);
+# and the netlink fuzzer's generator, run dry on the host.
 check-tools: deps
 	$(MAKE) -s -C tools/trie-test check
 	$(MAKE) -s -C tools/stress check
 	$(MAKE) -s -C tools/fuzz check
+	$(MAKE) -s -C tools/testing/nlfuzz check
 
 bench-lpm: deps
 	@$(MAKE) -s --no-print-directory -C tools/bench run

@@ -1478,13 +1478,14 @@ static bool sent_batch(const uint8_t *buf, size_t len)
 		const struct genlmsghdr *g = (const void *)(buf + off +
 							   NLMSG_HDRLEN);
 
-		if (nlh->nlmsg_len < NLMSG_HDRLEN)
+		/* the kernel stops at a length that does not fit, too */
+		if (nlh->nlmsg_len < NLMSG_HDRLEN || nlh->nlmsg_len > len - off)
 			return false;
 		if (nlh->nlmsg_type == family_id &&
 		    nlh->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN &&
 		    g->cmd == FASTPATH_CMD_BATCH)
 			return true;
-		off += NLMSG_ALIGN(nlh->nlmsg_len);
+		off += NLMSG_ALIGN((size_t)nlh->nlmsg_len);
 	}
 	return false;
 }
@@ -1593,6 +1594,7 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		unsigned int cmd;
 		uint32_t fseq = nl_seq++, bseq = nl_seq++;
 		enum kind k = build_fuzz(&f, &m, &cmd);
+		bool batch;
 		int is_admin;
 
 		kinds[k]++;
@@ -1608,6 +1610,8 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		sent++;
 		for (size_t j = 0; j < m.len; j++)
 			digest = (digest ^ m.b[j]) * 0x100000001b3ULL;
+		batch = sent_batch(m.b, m.len);
+		reopened += batch;
 		if (dry_run)
 			continue;
 		nl_send(m.b, m.len);
@@ -1626,10 +1630,9 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		 * next fuzz message (two sequence numbers on) breaks for good:
 		 * go on with a fresh socket, whose release frees the chain.
 		 */
-		if (sent_batch(m.b, m.len)) {
+		if (batch) {
 			close(nl_fd);
 			nl_open();
-			reopened++;
 		}
 
 		is_admin = cmd < MAX_OPS && (op_flags[cmd] &

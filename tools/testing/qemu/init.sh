@@ -17,7 +17,8 @@
 #
 # Kernel command line knobs: fp.only=<glob> runs only matching selftests
 # ("kunit": only the KUnit modules), fp.kunit=<glob> only the matching
-# KUnit modules, fp.mode=demo runs /demo.sh instead of the tests.
+# KUnit modules, fp.mode=demo runs /demo.sh instead of the tests,
+# fp.fuzz_seed=N makes nl_fuzz send the messages of that seed again.
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu
@@ -42,6 +43,7 @@ for arg in $(cat /proc/cmdline); do
 	fp.only=*) only="${arg#fp.only=}" ;;
 	fp.kunit=*) kunit="${arg#fp.kunit=}" ;;
 	fp.mode=*) mode="${arg#fp.mode=}" ;;
+	fp.fuzz_seed=*) export FP_FUZZ_SEED="${arg#fp.fuzz_seed=}" ;;
 	esac
 done
 

@@ -23,7 +23,8 @@
 # Environment: FP_TIMEOUT (seconds, default 3600), FP_JSON (write counts),
 # FP_KDIR (use this kernel build directory instead of kernel.sh's), FP_SMP
 # (guest CPUs, default 1: the tests are serial, and a second vCPU costs a
-# third more host CPU), FP_MEM (guest memory, default 1G).
+# third more host CPU), FP_MEM (guest memory, default 1G), FP_FUZZ_SEED
+# (nl_fuzz sends the messages of that seed again).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -107,7 +108,7 @@ boot() {
 		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit fp.mode=$mode" \
+		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit fp.mode=$mode${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
 		</dev/null || rc=$?
 	step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 }

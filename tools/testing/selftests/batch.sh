@@ -30,20 +30,15 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
 N=${FP_BATCH_N:-500}
 YNL_SPEC=${YNL_SPEC:-/usr/share/ynl/specs/fastpath.yaml}
-SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
-T=$(mktemp -d) || exit 1
+FP_LINKS=er0
 writer_open=
 
-cleanup() {
+fp_cleanup_hook() {
 	[ -n "$writer_open" ] && exec 3>&-
-	rmmod fastpath 2>/dev/null
-	ip link del er0 2>/dev/null
-	rm -rf "$T"
 }
-trap cleanup EXIT
+fp_begin
 
 # routes: "INSTALLED PENDING LIMIT" of circuit er1, as published
 routes() {

@@ -21,22 +21,15 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
-SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
-SUB_B=7c9e6679-7425-40de-944b-e07fc1f90ae7
 NS_RT=fp-rt
-T=$(mktemp -d) || exit 1
+FP_NETNS=$NS_RT
+FP_LINKS="er0 vm1"
 monitor_pid=
 
-cleanup() {
+fp_cleanup_hook() {
 	[ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null
-	ip netns del "$NS_RT" 2>/dev/null
-	ip link del er0 2>/dev/null
-	ip link del vm1 2>/dev/null
-	rmmod fastpath 2>/dev/null
-	rm -rf "$T"
 }
-trap cleanup EXIT
+fp_begin
 
 # snapshot FILE: the configuration the refusals could touch, as JSON
 snapshot() {

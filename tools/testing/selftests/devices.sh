@@ -24,22 +24,15 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
-SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
 NS=fp-dev
-T=$(mktemp -d) || exit 1
+FP_NETNS=$NS
+FP_LINKS="er0 vm1 vm2 vm3 vmx"
 monitor_pid=
 
-cleanup() {
+fp_cleanup_hook() {
 	[ -n "$monitor_pid" ] && kill "$monitor_pid" 2>/dev/null
-	ip netns del "$NS" 2>/dev/null
-	for d in er0 vm1 vm2 vm3 vmx; do
-		ip link del "$d" 2>/dev/null
-	done
-	rmmod fastpath 2>/dev/null
-	rm -rf "$T"
 }
-trap cleanup EXIT
+fp_begin
 
 # show OBJ NAME FIELD: one field of "fpctl -j OBJ show NAME"
 show() {

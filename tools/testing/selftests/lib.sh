@@ -15,11 +15,44 @@
 #   ok ARGS...      the same, and it must succeed (else say why, return 1)
 #   field NAME      the first "NAME":value in the JSON in $T/out
 #
+# Fixture (fp_begin):
+#   fp_begin        make the scratch directory $T and install the EXIT trap
+#                   fp_cleanup: fp_cleanup_hook (if the script defines one:
+#                   stop its processes, close its descriptors), then delete
+#                   the namespaces in $FP_NETNS and the devices in
+#                   $FP_LINKS, unload the module, remove $T
+#   FP_MODULE       the module to insmod (default /lib/modules/fastpath.ko)
+#   SUB_A, SUB_B    two subscription UUIDs
+#
 # A case function returns non-zero on failure; it should print why.
 
 FP_SUITE=${FP_SUITE:-$(basename "$0" .sh)}
+FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
+SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
+SUB_B=7c9e6679-7425-40de-944b-e07fc1f90ae7
+FP_NETNS=
+FP_LINKS=
+T=
 fp_failed=0
 fp_passed=0
+
+fp_cleanup() {
+	[ "$(command -v fp_cleanup_hook)" = fp_cleanup_hook ] &&
+		fp_cleanup_hook
+	for _ns in $FP_NETNS; do
+		ip netns del "$_ns" 2>/dev/null
+	done
+	for _dev in $FP_LINKS; do
+		ip link del "$_dev" 2>/dev/null
+	done
+	rmmod fastpath 2>/dev/null
+	[ -n "$T" ] && rm -rf "$T"
+}
+
+fp_begin() {
+	T=$(mktemp -d) || exit 1
+	trap fp_cleanup EXIT
+}
 
 fp_fail() {
 	echo "# $FP_SUITE: $*" >&2

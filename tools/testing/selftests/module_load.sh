@@ -17,15 +17,10 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
 NS=fp-probe
+FP_NETNS=$NS
 want_version=$(cat ./VERSION)
-
-cleanup() {
-	ip netns del "$NS" 2>/dev/null
-	rmmod fastpath 2>/dev/null
-}
-trap cleanup EXIT
+fp_begin
 
 loaded() {
 	[ -d /sys/module/fastpath ]

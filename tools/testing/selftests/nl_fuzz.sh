@@ -30,21 +30,11 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
-SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
-SUB_B=7c9e6679-7425-40de-944b-e07fc1f90ae7
 COUNT=${FP_FUZZ_COUNT:-20000}
 UNPRIV_COUNT=${FP_FUZZ_UNPRIV_COUNT:-5000}
 SEED=${FP_FUZZ_SEED:-$(($(date +%s) % 1000000 * 1000 + $$ % 1000))}
-T=$(mktemp -d) || exit 1
-
-cleanup() {
-	ip link del er0 2>/dev/null
-	ip link del vm1 2>/dev/null
-	rmmod fastpath 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
+FP_LINKS="er0 vm1"
+fp_begin
 
 # f ARGS...: fpctl, which must succeed
 f() {

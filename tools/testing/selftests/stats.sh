@@ -19,15 +19,7 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
-SUB_A=0f8fad5b-d9cb-469f-a165-70867728950e
-T=$(mktemp -d) || exit 1
-
-cleanup() {
-	rmmod fastpath 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
+fp_begin
 
 # The counters of an object nothing went through, as JSON.
 ZERO='{"packets":0,"bytes":0}'

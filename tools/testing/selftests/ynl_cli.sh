@@ -25,22 +25,15 @@
 
 . ./lib.sh
 
-FP_MODULE=${FP_MODULE:-/lib/modules/fastpath.ko}
 YNL_CLI=${YNL_CLI:-/usr/lib/ynl/cli.py}
 YNL_SPEC=${YNL_SPEC:-/usr/share/ynl/specs/fastpath.yaml}
-SUB_A=0f8fad5bd9cb469fa16570867728950e
-SUB_B=7c9e6679742540de944be07c1f90ae07
+# the client takes a binary attribute as hex, without dashes
+SUB_A=$(echo "$SUB_A" | tr -d -)
+SUB_B=$(echo "$SUB_B" | tr -d -)
 # the client prints flag sets in hash order: make that order fixed
 export PYTHONHASHSEED=0
-T=$(mktemp -d) || exit 1
-
-cleanup() {
-	ip link del er0 2>/dev/null
-	ip link del vm1 2>/dev/null
-	rmmod fastpath 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
+FP_LINKS="er0 vm1"
+fp_begin
 
 # The 6.12 client parses the spec with PyYAML's pure-Python safe_load;
 # under TCG that is most of its run time.  The client itself runs
