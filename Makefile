@@ -68,13 +68,16 @@ docs-check:
 ynl-sync:
 	@python3 tools/testing/ynl-sync.py
 
-# compat.h is the one place allowed to test LINUX_VERSION_CODE.
+# compat.h is the one place allowed to test LINUX_VERSION_CODE; fp_trace.h
+# is laid out the way every TRACE_EVENT() is.
 CHECKPATCH = $(KSRC_61)/scripts/checkpatch.pl --strict --no-tree --quiet \
 	--show-types --ignore FILE_PATH_CHANGES
 checkpatch:
-	@$(CHECKPATCH) -f $(filter-out kmod/compat.h,$(KMOD_SOURCES)) && \
+	@$(CHECKPATCH) -f $(filter-out kmod/compat.h kmod/fp_trace.h,$(KMOD_SOURCES)) && \
 	$(CHECKPATCH) --ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON \
-		-f kmod/compat.h && echo "checkpatch: clean"
+		-f kmod/compat.h && \
+	$(CHECKPATCH) --ignore PARENTHESIS_ALIGNMENT,OPEN_ENDED_LINE \
+		-f kmod/fp_trace.h && echo "checkpatch: clean"
 
 # sparse over every file, against Debian's stock headers (no test kernel
 # needed); any sparse or compiler warning fails.

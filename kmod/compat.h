@@ -52,4 +52,67 @@
 	} while (0)
 #endif
 
+/*
+ * The data path's view of devices (datapath.c).
+ *
+ * fp_dev_is_veth(): a veth, whose peer the data path may deliver into.
+ * fp_nit_active(): a packet tap (tcpdump) would see what @dev transmits.
+ * fp_veth_tx_account(): count a packet delivered into @dev's veth peer on
+ *	@dev as veth_xmit() counts it (its TX, the peer's RX).
+ */
+#include <linux/netdevice.h>
+#include <linux/string.h>
+#include <net/rtnetlink.h>
+
+static inline bool fp_dev_is_veth(const struct net_device *dev)
+{
+	return dev->rtnl_link_ops && !strcmp(dev->rtnl_link_ops->kind, "veth");
+}
+
+static inline bool fp_nit_active(struct net_device *dev)
+{
+	return dev_nit_active(dev);
+}
+
+static inline void fp_veth_tx_account(struct net_device *dev,
+				      unsigned int len)
+{
+	/* veth counts in tstats on every supported line (6.1.y backports) */
+	if (dev->pcpu_stat_type == NETDEV_PCPU_STAT_TSTATS)
+		dev_sw_netstats_tx_add(dev, 1, len);
+}
+
+/* skb_gso_validate_network_len() moved to <net/gso.h> in 6.5. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0)
+#include <net/gso.h>
+#endif
+
+/*
+ * IPv6 neighbours: the data path resolves them in nd_tbl, which exists
+ * only when IPv6 is built in (Debian) and enabled (not ipv6.disable=1);
+ * 7.1 removed the ipv6_stub indirection, so nd_tbl is used directly.
+ * fp_nd_lookup() and fp_nd_create() return %NULL when there is no table.
+ */
+#include <net/ndisc.h>
+
+static inline struct neighbour *fp_nd_lookup(struct net_device *dev,
+					     const void *addr)
+{
+#if IS_BUILTIN(CONFIG_IPV6)
+	if (ipv6_mod_enabled())
+		return __ipv6_neigh_lookup_noref(dev, addr);
+#endif
+	return NULL;
+}
+
+static inline struct neighbour *fp_nd_create(struct net_device *dev,
+					     const void *addr)
+{
+#if IS_BUILTIN(CONFIG_IPV6)
+	if (ipv6_mod_enabled())
+		return __neigh_create(&nd_tbl, addr, dev, false);
+#endif
+	return NULL;
+}
+
 #endif /* _FASTPATH_COMPAT_H */

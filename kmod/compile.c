@@ -48,6 +48,12 @@ static void fp_add_route(struct fp_cbuf *b, const struct fp_prefix *p,
 		r->has_mac = ep->has_mac;
 		if (ep->has_mac)
 			memcpy(r->mac, ep->mac, ETH_ALEN);
+		/* A UDR's neighbour is the NVA, not the packet's destination. */
+		if (kind == FP_ROUTE_UDR &&
+		    ep->prefix.len == (ep->prefix.family == AF_INET ? 32 : 128)) {
+			r->has_gw = true;
+			memcpy(r->gw, ep->prefix.addr, sizeof(r->gw));
+		}
 		r->conn = k;
 		r->key = key;
 	}
@@ -433,7 +439,8 @@ FP_EXPORT_FOR_KUNIT(fp_ctable_find_exc);
  * @b: the other
  *
  * Compares the prefix, where the route comes from and what the data path
- * uses (connection, kind, target device and MAC), not the install key.
+ * uses (connection, kind, target device, MAC and neighbour address), not
+ * the install key.
  *
  * Return: true if they are the same.
  */
@@ -443,7 +450,8 @@ bool fp_croute_eq(const struct fp_croute *a, const struct fp_croute *b)
 	       a->endpoint_id == b->endpoint_id && a->src_id == b->src_id &&
 	       a->conn_id == b->conn_id && a->kind == b->kind &&
 	       a->ifindex == b->ifindex && a->has_mac == b->has_mac &&
-	       !memcmp(a->mac, b->mac, ETH_ALEN);
+	       !memcmp(a->mac, b->mac, ETH_ALEN) && a->has_gw == b->has_gw &&
+	       !memcmp(a->gw, b->gw, sizeof(a->gw));
 }
 
 FP_EXPORT_FOR_KUNIT(fp_croute_eq);

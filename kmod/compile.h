@@ -28,6 +28,9 @@ enum fp_route_kind {
  * @has_mac: the target endpoint has a static MAC, @mac
  * @ifindex: the target endpoint's device, 0 for none
  * @mac: the static MAC, else zero
+ * @has_gw: the neighbour to resolve is @gw (a UDR to an NVA with a host
+ *	prefix), not the packet's destination
+ * @gw: the NVA's address (a UDR's next hop), else zero
  * @conn: the connection (its counters; valid under the model's lock)
  * @key: install priority (lower first): the stamp at which the route
  *	became eligible, then @src_id breaks ties
@@ -41,6 +44,8 @@ struct fp_croute {
 	bool has_mac;
 	int ifindex;
 	u8 mac[ETH_ALEN];
+	bool has_gw;
+	u8 gw[16];
 	const struct fp_conn *conn;
 	u64 key;
 };

@@ -8,6 +8,7 @@
 #include "compat.h"
 #include "counters.h"
 
+/* As the YNL spec spells them; fp_trace.h prints the same names. */
 static const char * const fp_reason_names[FP_NREASONS] = {
 	[FASTPATH_REASON_FORWARDED] = "forwarded",
 	[FASTPATH_REASON_NOT_IP] = "not-ip",
@@ -20,6 +21,9 @@ static const char * const fp_reason_names[FP_NREASONS] = {
 	[FASTPATH_REASON_MTU] = "mtu",
 	[FASTPATH_REASON_NO_NEIGH] = "no-neigh",
 	[FASTPATH_REASON_TX_ERROR] = "tx-error",
+	[FASTPATH_REASON_VLAN] = "vlan",
+	[FASTPATH_REASON_NOT_UNICAST] = "not-unicast",
+	[FASTPATH_REASON_NO_MEMORY] = "no-memory",
 };
 
 /**
@@ -78,8 +82,8 @@ void fp_counters_fold(struct fp_counters __percpu *c,
 		do {
 			start = u64_stats_fetch_begin(&s->syncp);
 			for (r = 0; r < FP_NREASONS; r++) {
-				pkts[r] = u64_stats_read(&s->pkts[r]);
-				bytes[r] = u64_stats_read(&s->bytes[r]);
+				pkts[r] = u64_stats_read(&s->r[r].pkts);
+				bytes[r] = u64_stats_read(&s->r[r].bytes);
 			}
 		} while (u64_stats_fetch_retry(&s->syncp, start));
 		for (r = 0; r < FP_NREASONS; r++) {

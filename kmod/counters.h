@@ -18,15 +18,26 @@
 #define FP_NREASONS	(FASTPATH_REASON_MAX + 1)
 
 /**
+ * struct fp_counter - one outcome's counter on one CPU
+ * @pkts: packets
+ * @bytes: bytes (skb->len at the hook)
+ *
+ * Packets and bytes of one outcome share a cache line: counting a packet
+ * dirties one line per object.
+ */
+struct fp_counter {
+	u64_stats_t pkts;
+	u64_stats_t bytes;
+};
+
+/**
  * struct fp_counters - one CPU's counters
- * @syncp: protects @pkts and @bytes against torn reads
- * @pkts: packets per &enum fastpath_reason
- * @bytes: bytes (skb->len at the hook) per &enum fastpath_reason
+ * @syncp: protects @r against torn reads
+ * @r: per &enum fastpath_reason
  */
 struct fp_counters {
 	struct u64_stats_sync syncp;
-	u64_stats_t pkts[FP_NREASONS];
-	u64_stats_t bytes[FP_NREASONS];
+	struct fp_counter r[FP_NREASONS];
 };
 
 /**
@@ -64,8 +75,8 @@ static inline void fp_counters_add(struct fp_counters __percpu *c,
 		return;
 	s = this_cpu_ptr(c);
 	u64_stats_update_begin(&s->syncp);
-	u64_stats_inc(&s->pkts[reason]);
-	u64_stats_add(&s->bytes[reason], len);
+	u64_stats_inc(&s->r[reason].pkts);
+	u64_stats_add(&s->r[reason].bytes, len);
 	u64_stats_update_end(&s->syncp);
 }
 

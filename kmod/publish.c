@@ -95,6 +95,7 @@
 #include "compat.h"
 #include "compile.h"
 #include "counters.h"
+#include "datapath.h"
 #include "fastpath.h"
 #include "model.h"
 #include "publish.h"
@@ -144,17 +145,30 @@ struct fp_pcirc *fp_pub_circuit(const struct net *net, int ifindex)
 
 FP_EXPORT_FOR_KUNIT(fp_pub_circuit);
 
+/* The family-specialised trie lookups of the hot path. */
+static const struct fp_pent *fp_pub_trie_lookup(const struct fp_trie *t,
+						bool v6, const void *daddr)
+{
+	__be32 a;
+
+	if (v6)
+		return fp_trie_lookup6(t, daddr);
+	memcpy(&a, daddr, sizeof(a));
+	return fp_trie_lookup4(t, a);
+}
+
 /**
  * fp_pub_lookup() - exception verdict and next hop for a destination
- * @pc: the circuit, from fp_pub_circuit()
+ * @pc: the circuit (the ingress hook's, or from fp_pub_circuit())
  * @family: AF_INET or AF_INET6
  * @daddr: destination address (4 or 16 bytes, network order)
- * @nhp: receives the next hop when the result is FASTPATH_REASON_FORWARDED
- *	or FASTPATH_REASON_TARGET_DOWN, else %NULL
+ * @v: receives the next hop (FASTPATH_REASON_FORWARDED and
+ *	FASTPATH_REASON_TARGET_DOWN) or the blocking exception's kind
+ *	(FASTPATH_REASON_EXCEPTION)
  *
  * Both lookups see one generation of the circuit's tables.  The caller
  * still checks the device (up, MTU) and the neighbour (SPEC §3 steps 5-6)
- * and counts on (*@nhp)->counters and @pc->counters.
+ * and counts on @v->nh->counters and @pc->counters.
  *
  * Context: rcu_read_lock() held; softirq safe, no allocation.
  * Return: FASTPATH_REASON_EXCEPTION, FASTPATH_REASON_NO_ROUTE,
@@ -162,7 +176,7 @@ FP_EXPORT_FOR_KUNIT(fp_pub_circuit);
  * FASTPATH_REASON_FORWARDED (a candidate for forwarding).
  */
 unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
-			   const void *daddr, const struct fp_nh **nhp)
+			   const void *daddr, struct fp_verdict *v)
 {
 	bool v6 = family == AF_INET6;
 	const struct fp_pent *e;
@@ -170,18 +184,21 @@ unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
 	const struct fp_nh *nh;
 	u32 gen;
 
-	*nhp = NULL;
+	v->nh = NULL;
+	v->exc_kind = 0;
 	/* Pairs with the release in fp_flip(): one generation, whole. */
 	gen = smp_load_acquire(&pc->gen);
-	e = fp_trie_lookup(&pc->t[v6 ? FP_PT_EX6 : FP_PT_EX4], daddr);
+	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_EX6 : FP_PT_EX4], v6, daddr);
 	x = (const struct fp_pexc *)fp_pent_visible(e, gen);
-	if (x && x->blocks)
+	if (unlikely(x && x->blocks)) {
+		v->exc_kind = x->kind;
 		return FASTPATH_REASON_EXCEPTION;
-	e = fp_trie_lookup(&pc->t[v6 ? FP_PT_RT6 : FP_PT_RT4], daddr);
+	}
+	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_RT6 : FP_PT_RT4], v6, daddr);
 	nh = (const struct fp_nh *)fp_pent_visible(e, gen);
 	if (!nh)
 		return FASTPATH_REASON_NO_ROUTE;
-	*nhp = nh;
+	v->nh = nh;
 	if (!fp_nh_dev(nh))
 		return FASTPATH_REASON_TARGET_DOWN;
 	return FASTPATH_REASON_FORWARDED;
@@ -268,16 +285,26 @@ static void fp_pdev_put(struct fp_pdev *pd)
  * @fpn: the namespace's state (locked, RTNL held)
  * @dev: the device (NETDEV_REGISTER, also after a netns move)
  *
- * Next hops to an endpoint on this ifindex use the device again.
+ * Next hops to an endpoint on this ifindex use the device again, and a
+ * circuit on it gets its ingress hook.
  */
 void fp_pub_dev_register(struct fp_net *fpn, struct net_device *dev)
 {
+	struct fp_pcirc *pc;
 	struct fp_pdev *pd;
 
 	lockdep_assert_held(fpn->pub.lock);
 	pd = fp_pdev_find(&fpn->pub, dev->ifindex);
 	if (pd && !pd->held)
 		fp_pdev_bind(pd, dev);
+	/* A circuit's uplink (back) in the namespace: hook it. */
+	pc = xa_load(&fpn->pub.circuits, dev->ifindex);
+	if (pc && !pc->hook && fp_dp_attach(fpn->net, pc, dev)) {
+		fpn->pub.failures++;
+		pr_warn_ratelimited("cannot attach to %s yet, retrying\n",
+				    dev->name);
+		schedule_delayed_work(&fpn->pub.retry, FP_RETRY_DELAY);
+	}
 }
 
 FP_EXPORT_FOR_KUNIT(fp_pub_dev_register);
@@ -289,13 +316,19 @@ FP_EXPORT_FOR_KUNIT(fp_pub_dev_register);
  *
  * The tracked reference is dropped before this returns (after a grace
  * period, so that no reader still uses the device), whatever routes still
- * point to it: they pass their traffic to the gateway (TARGET_DOWN).
+ * point to it: they pass their traffic to the gateway (TARGET_DOWN).  A
+ * circuit on it loses its ingress hook.
  */
 void fp_pub_dev_unregister(struct fp_net *fpn, struct net_device *dev)
 {
+	struct fp_pcirc *pc;
 	struct fp_pdev *pd;
 
 	lockdep_assert_held(fpn->pub.lock);
+	/* Netfilter keeps a device's hooks when it unregisters. */
+	pc = xa_load(&fpn->pub.circuits, dev->ifindex);
+	if (pc && pc->hook && pc->hook->dev == dev)
+		fp_dp_detach(pc);
 	pd = fp_pdev_find(&fpn->pub, dev->ifindex);
 	if (!pd || pd->held != dev)
 		return;
@@ -504,6 +537,8 @@ static int fp_stage_route(struct fp_commit *cm, const struct fp_croute *r)
 	nh->kind = r->kind;
 	nh->has_mac = r->has_mac;
 	memcpy(nh->mac, r->mac, ETH_ALEN);
+	nh->has_gw = r->has_gw;
+	memcpy(nh->gw, r->gw, sizeof(nh->gw));
 	nh->endpoint_id = r->endpoint_id;
 	nh->conn_id = r->conn_id;
 	nh->conn = r->conn;
@@ -541,8 +576,37 @@ static void fp_doom(struct fp_commit *cm, u8 table, const struct fp_prefix *p)
 
 	fp_prefix_to_trie(p, &tp);
 	e = fp_trie_get(&cm->pc->t[table], &tp);
-	if (e)
+	if (e) {
+		e->dying = true;
 		list_add_tail(&e->work, &cm->dying);
+	}
+}
+
+/*
+ * What the new generation shows for the addresses of dying entry @d: the
+ * entry of the longest shorter prefix that stays or comes with this
+ * commit.  Every trie entry is valid now or staged (fp_pc_clean() ran)
+ * except the dying ones.
+ */
+static struct fp_pent *fp_pent_next_cover(struct fp_pcirc *pc,
+					  const struct fp_pent *d)
+{
+	struct fp_trie *t = fp_pent_trie(pc, d);
+	struct fp_trie_prefix q = d->pfx;
+	struct fp_pent *e;
+	int len;
+
+	for (len = d->pfx.len - 1; len >= 0; len--) {
+		q.len = len;
+		if (len % 8)
+			q.addr[len / 8] &= 0xff00U >> (len % 8);
+		else
+			q.addr[len / 8] = 0;
+		e = fp_trie_get(t, &q);
+		if (e && !e->dying)
+			return e;
+	}
+	return NULL;
 }
 
 static bool fp_cexc_eq(const void *pa, const void *pb)
@@ -635,6 +699,14 @@ static void fp_flip(struct fp_commit *cm)
 	struct fp_pent *e, *tmp;
 	void *old;
 
+	/*
+	 * Readers of the new generation that still find a dying entry in
+	 * the trie (until its delete below, or for good as a tombstone) go
+	 * on to the prefix that covers it then.  No reader follows the link
+	 * before the new generation is published.
+	 */
+	list_for_each_entry(e, &cm->dying, work)
+		rcu_assign_pointer(e->prev, fp_pent_next_cover(pc, e));
 	list_for_each_entry(e, &cm->dying, work)
 		fp_pent_close(e, cm->gen);
 	list_for_each_entry(e, &cm->staged, work) {
@@ -693,6 +765,7 @@ static int fp_pc_rekey(struct fp_pub *pub, struct fp_pcirc *pc, int ifindex)
 
 	if (pc->ifindex == ifindex)
 		return 0;
+	fp_dp_detach(pc);
 	if (ifindex > 0) {
 		err = xa_err(xa_store(&pub->circuits, ifindex, pc,
 				      GFP_KERNEL_ACCOUNT));
@@ -711,8 +784,10 @@ static void fp_pc_free(struct fp_pub *pub, struct fp_pcirc *pc)
 	struct fp_pent *e, *tmp;
 	unsigned int i;
 
+	fp_dp_detach(pc);
 	if (pc->ifindex > 0)
 		xa_cmpxchg(&pub->circuits, pc->ifindex, pc, NULL, 0);
+	/* Waits for readers: packets in the hook too. */
 	for (i = 0; i < FP_PT_N; i++)
 		fp_trie_destroy(&pc->t[i]);	/* synchronize_rcu() */
 	list_for_each_entry_safe(e, tmp, &pc->entries, node) {
@@ -721,6 +796,27 @@ static void fp_pc_free(struct fp_pub *pub, struct fp_pcirc *pc)
 	}
 	fp_ctable_free(pc->committed);
 	kfree(pc);
+}
+
+/* Hook the circuit's uplink if it is in the namespace and not hooked. */
+static int fp_pc_attach(struct fp_net *fpn, struct fp_pcirc *pc)
+{
+	struct net_device *dev;
+	int err;
+
+	if (pc->hook || pc->ifindex <= 0 || !fpn->net)
+		return 0;
+	/*
+	 * Found here, the device is either still listed when its
+	 * NETDEV_UNREGISTER comes (which waits for our mutex and detaches)
+	 * or not found at all.
+	 */
+	dev = dev_get_by_index(fpn->net, pc->ifindex);
+	if (!dev)
+		return 0;
+	err = fp_dp_attach(fpn->net, pc, dev);
+	dev_put(dev);
+	return err;
 }
 
 static int fp_pc_commit(struct fp_net *fpn, struct fp_circuit *c)
@@ -768,8 +864,10 @@ static int fp_pc_commit(struct fp_net *fpn, struct fp_circuit *c)
 		/* Never valid: readers use their @prev instead. */
 		list_for_each_entry_safe(e, tmp, &cm.staged, work)
 			list_move_tail(&e->work, &pc->garbage);
-		list_for_each_entry_safe(e, tmp, &cm.dying, work)
+		list_for_each_entry_safe(e, tmp, &cm.dying, work) {
+			e->dying = false;
 			list_del_init(&e->work);
+		}
 		fp_ctable_free(d);
 		return err;
 	}
@@ -829,14 +927,17 @@ void fp_pub_commit(struct fp_net *fpn)
 		}
 	}
 	list_for_each_entry(c, &m->circuits, node) {
-		if (!c->dirty)
-			continue;
-		c->dirty = false;
-		err = fp_pc_commit(fpn, c);
-		if (err) {
-			c->dirty = true;
-			failed++;
+		if (c->dirty) {
+			c->dirty = false;
+			err = fp_pc_commit(fpn, c);
+			if (err) {
+				c->dirty = true;
+				failed++;
+			}
 		}
+		/* Published tables first, then the hook that reads them. */
+		if (c->pub && fp_pc_attach(fpn, c->pub))
+			failed++;
 	}
 	fp_kill_dead_conns(m);
 	fp_model_reap(m);

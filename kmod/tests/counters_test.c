@@ -28,8 +28,8 @@ static void fold_sums_cpus(struct kunit *test)
 	for_each_possible_cpu(cpu) {
 		struct fp_counters *s = per_cpu_ptr(c, cpu);
 
-		u64_stats_add(&s->pkts[FASTPATH_REASON_NO_ROUTE], 3);
-		u64_stats_add(&s->bytes[FASTPATH_REASON_NO_ROUTE], 300);
+		u64_stats_add(&s->r[FASTPATH_REASON_NO_ROUTE].pkts, 3);
+		u64_stats_add(&s->r[FASTPATH_REASON_NO_ROUTE].bytes, 300);
 		n++;
 	}
 	local_bh_disable();
@@ -77,6 +77,8 @@ static void reason_names(struct kunit *test)
 			   "no-neigh");
 	KUNIT_EXPECT_STREQ(test, fp_reason_name(FASTPATH_REASON_TX_ERROR),
 			   "tx-error");
+	KUNIT_EXPECT_STREQ(test, fp_reason_name(FASTPATH_REASON_NO_MEMORY),
+			   "no-memory");
 	KUNIT_EXPECT_STREQ(test, fp_reason_name(FP_NREASONS), "unknown");
 	for (r = 0; r < FP_NREASONS; r++)
 		KUNIT_EXPECT_STRNEQ(test, fp_reason_name(r), "unknown");

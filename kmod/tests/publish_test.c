@@ -80,7 +80,7 @@ static noinline unsigned int pt_look(struct kunit *test, const char *circuit,
 				     struct fp_prefix addr, u32 *ep, u8 *kind)
 {
 	struct fp_circuit *c = fp_circuit_find(&pt_fpn(test)->model, circuit);
-	const struct fp_nh *nh;
+	struct fp_verdict v;
 	unsigned int r;
 
 	*ep = 0;
@@ -89,11 +89,11 @@ static noinline unsigned int pt_look(struct kunit *test, const char *circuit,
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	KUNIT_ASSERT_NOT_NULL(test, c->pub);
 	rcu_read_lock();
-	r = fp_pub_lookup(c->pub, addr.family, addr.addr, &nh);
-	if (nh) {
-		*ep = nh->endpoint_id;
+	r = fp_pub_lookup(c->pub, addr.family, addr.addr, &v);
+	if (v.nh) {
+		*ep = v.nh->endpoint_id;
 		if (kind)
-			*kind = nh->kind;
+			*kind = v.nh->kind;
 	}
 	rcu_read_unlock();
 	return r;
@@ -529,6 +529,101 @@ static void delete_tombstone(struct kunit *test)
 	pt_end(test);
 }
 
+/*
+ * A prefix that goes away while a shorter one covers it: readers of the
+ * new generation that still find the dying value in the trie (before its
+ * delete, or for good when the delete fails and leaves a tombstone) must
+ * see the cover, never a miss.  For routes a miss is a brief NO_ROUTE;
+ * for exceptions it would unmask a blocking exception and send traffic
+ * that must go to the gateway down the fast path.  A failing trie delete
+ * freezes that window so the test can look into it.
+ */
+static void dying_cover(struct kunit *test)
+{
+	struct fp_model *m = pt_begin(test);
+	struct fp_prefix udr = fpt_p4(10, 0, 0, 0, 16);
+	struct fp_prefix x25 = fpt_p4(10, 0, 1, 0, 25);
+	struct fp_prefix x26 = fpt_p4(10, 0, 1, 0, 26);
+	struct fp_prefix a = fpt_p4(10, 0, 1, 1, 32);
+	struct fp_circuit *c;
+	struct fp_pcirc *pc;
+
+	pt_hub(test, m, FP_CONN_F_FASTPATH | FP_CONN_F_UDR |
+	       FP_CONN_F_PRIVATE_LINK);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "h1", "h", a), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "nva", "h", fpt_p4(10, 0, 1, 200, 32)),
+			0);
+	KUNIT_ASSERT_EQ(test, fp_udr_add(m, "h", &udr, "nva", NULL), 0);
+	pt_commit(test);
+	c = fp_circuit_find(m, "c");
+	pc = c->pub;
+	pt_expect(test, a, FWD, "h1");
+
+	/* Route: h1's /32 dies, the UDR's /16 covers it. */
+	KUNIT_ASSERT_EQ(test, fp_endpoint_del(m, "h1", NULL), 0);
+	pc->t[FP_PT_RT4].fault_nth = 1;
+	pt_commit(test);
+	pc->t[FP_PT_RT4].fault_nth = 0;
+	KUNIT_EXPECT_FALSE(test, list_empty(&pc->tombs));
+	pt_expect(test, a, FWD, "nva");
+	pt_commit(test);
+	KUNIT_EXPECT_TRUE(test, list_empty(&pc->tombs));
+	pt_expect(test, a, FWD, "nva");
+
+	/*
+	 * Exceptions: a lifted private endpoint /26 inside a manual /25 (so
+	 * it blocks too).  The /26 dies: the /25 must still block.
+	 */
+	KUNIT_ASSERT_EQ(test, fp_exception_add(m, "h", &x25, FP_EXC_MANUAL,
+					       NULL), 0);
+	KUNIT_ASSERT_EQ(test, fp_exception_add(m, "h", &x26,
+					       FP_EXC_PRIVATE_ENDPOINT, NULL),
+			0);
+	pt_commit(test);
+	pt_expect(test, a, EXC, NULL);
+	KUNIT_ASSERT_EQ(test, fp_exception_del(m, "h", &x26, NULL), 0);
+	pc->t[FP_PT_EX4].fault_nth = 1;
+	pt_commit(test);
+	pc->t[FP_PT_EX4].fault_nth = 0;
+	KUNIT_EXPECT_FALSE(test, list_empty(&pc->tombs));
+	pt_expect(test, a, EXC, NULL);
+	pt_commit(test);
+	KUNIT_EXPECT_TRUE(test, list_empty(&pc->tombs));
+	pt_expect(test, a, EXC, NULL);
+	pt_end(test);
+}
+
+/* A UDR's next hop carries the NVA's address for neighbour resolution. */
+static void udr_gateway(struct kunit *test)
+{
+	struct fp_model *m = pt_begin(test);
+	struct fp_prefix p = fpt_p4(10, 9, 1, 1, 32);
+	struct fp_prefix nva = fpt_p4(10, 0, 1, 2, 32);
+	struct fp_circuit *c;
+	struct fp_verdict v;
+	unsigned int r;
+
+	flags_setup(test, m);
+	KUNIT_ASSERT_EQ(test, fp_conn_set(m, "k", FP_CONN_F_FASTPATH |
+					  FP_CONN_F_UDR, NULL), 0);
+	pt_commit(test);
+	c = fp_circuit_find(m, "c");
+	rcu_read_lock();
+	r = fp_pub_lookup(c->pub, AF_INET, p.addr, &v);
+	KUNIT_EXPECT_EQ(test, r, FWD);
+	KUNIT_ASSERT_NOT_NULL(test, v.nh);
+	KUNIT_EXPECT_EQ(test, v.nh->kind, FP_ROUTE_UDR);
+	KUNIT_EXPECT_TRUE(test, v.nh->has_gw);
+	KUNIT_EXPECT_EQ(test, memcmp(v.nh->gw, nva.addr, 4), 0);
+	/* A hub route resolves the destination itself. */
+	r = fp_pub_lookup(c->pub, AF_INET, nva.addr, &v);
+	KUNIT_EXPECT_EQ(test, r, FWD);
+	KUNIT_ASSERT_NOT_NULL(test, v.nh);
+	KUNIT_EXPECT_FALSE(test, v.nh->has_gw);
+	rcu_read_unlock();
+	pt_end(test);
+}
+
 /* Deleted circuits are unpublished, then freed. */
 static void circuit_del(struct kunit *test)
 {
@@ -571,7 +666,7 @@ static noinline void pt_dev_expect(struct kunit *test, struct fp_net *fpn,
 	struct fp_model *m = &fpn->model;
 	struct fp_circuit *c;
 	struct fp_endpoint *ep;
-	const struct fp_nh *nh;
+	struct fp_verdict v;
 	struct fp_prefix a = fpt_p4(10, 0, 1, 1, 32);
 	unsigned int r;
 
@@ -584,10 +679,10 @@ static noinline void pt_dev_expect(struct kunit *test, struct fp_net *fpn,
 	KUNIT_EXPECT_EQ(test, ep->active, active);
 	KUNIT_ASSERT_NOT_NULL(test, c->pub);
 	rcu_read_lock();
-	r = fp_pub_lookup(c->pub, AF_INET, a.addr, &nh);
+	r = fp_pub_lookup(c->pub, AF_INET, a.addr, &v);
 	KUNIT_EXPECT_EQ(test, r, reason);
-	if (nh)
-		KUNIT_EXPECT_PTR_EQ(test, fp_nh_dev(nh), dev);
+	if (v.nh)
+		KUNIT_EXPECT_PTR_EQ(test, fp_nh_dev(v.nh), dev);
 	rcu_read_unlock();
 	mutex_unlock(&fpn->lock);
 }
@@ -718,6 +813,8 @@ static struct kunit_case fp_publish_cases[] = {
 	KUNIT_CASE(flip_under_faults),
 	KUNIT_CASE(generations),
 	KUNIT_CASE(delete_tombstone),
+	KUNIT_CASE(dying_cover),
+	KUNIT_CASE(udr_gateway),
 	KUNIT_CASE(circuit_del),
 	KUNIT_CASE(device_events),
 	{}

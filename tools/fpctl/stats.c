@@ -29,6 +29,9 @@ static const char *const reason_names[STATS_NREASONS] = {
 	[FASTPATH_REASON_MTU] = "mtu",
 	[FASTPATH_REASON_NO_NEIGH] = "no-neigh",
 	[FASTPATH_REASON_TX_ERROR] = "tx-error",
+	[FASTPATH_REASON_VLAN] = "vlan",
+	[FASTPATH_REASON_NOT_UNICAST] = "not-unicast",
+	[FASTPATH_REASON_NO_MEMORY] = "no-memory",
 };
 
 const char *stats_reason_name(unsigned int reason)

@@ -115,6 +115,11 @@ enum fastpath_conn_flags {
  *	passed (resolution is triggered).
  * @FASTPATH_REASON_TX_ERROR: The target device refused the packet after it
  *	was rewritten; dropped.
+ * @FASTPATH_REASON_VLAN: Carries a VLAN tag; passed.
+ * @FASTPATH_REASON_NOT_UNICAST: Destination is not a unicast address
+ *	(multicast, broadcast, loopback, zero network, IPv6 link-local) or the
+ *	IPv6 source is link-local; passed.
+ * @FASTPATH_REASON_NO_MEMORY: The packet could not be made writable; passed.
  */
 enum fastpath_reason {
 	FASTPATH_REASON_FORWARDED,
@@ -128,6 +133,9 @@ enum fastpath_reason {
 	FASTPATH_REASON_MTU,
 	FASTPATH_REASON_NO_NEIGH,
 	FASTPATH_REASON_TX_ERROR,
+	FASTPATH_REASON_VLAN,
+	FASTPATH_REASON_NOT_UNICAST,
+	FASTPATH_REASON_NO_MEMORY,
 
 	/* private: */
 	__FASTPATH_REASON_MAX,

@@ -149,7 +149,7 @@ static void test_print(void)
 	s = capture_table(o + 1, 1, false);
 	CHECK_STR(s,
 		  "OBJECT      NAME  REASON  PACKETS  BYTES\n"
-		  "connection  k1    11            7     70\n");
+		  "connection  k1    14            7     70\n");
 	free(s);
 
 	o[1].n = 2;
@@ -166,7 +166,10 @@ static void test_print(void)
 		  "\"target-down\":{\"packets\":0,\"bytes\":0},"
 		  "\"mtu\":{\"packets\":0,\"bytes\":0},"
 		  "\"no-neigh\":{\"packets\":0,\"bytes\":0},"
-		  "\"tx-error\":{\"packets\":0,\"bytes\":0}}},"
+		  "\"tx-error\":{\"packets\":0,\"bytes\":0},"
+		  "\"vlan\":{\"packets\":0,\"bytes\":0},"
+		  "\"not-unicast\":{\"packets\":0,\"bytes\":0},"
+		  "\"no-memory\":{\"packets\":0,\"bytes\":0}}},"
 		  "{\"object\":\"connection\",\"name\":\"k1\",\"counters\":{"
 		  "\"forwarded\":{\"packets\":0,\"bytes\":0},"
 		  "\"not-ip\":{\"packets\":0,\"bytes\":0}}}]\n");

@@ -70,6 +70,7 @@ mkdir -p "$logs"
 # guests starting at the same time never build them concurrently (run.sh's
 # own make calls then find them up to date).
 host_step build-tools make -s -C "$top/tools/fpctl" fpctl
+host_step build-fpnet make -s -C "$top/tools/testing/fpnet"
 make -s -C "$top/tools/testing/nlfuzz" >/dev/null ||
 	echo "host: warning: nlfuzz does not build (the nl_fuzz selftest will fail)"
 

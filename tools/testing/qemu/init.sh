@@ -47,8 +47,16 @@ for arg in $(cat /proc/cmdline); do
 	esac
 done
 
-# Keep the console for our markers: only warnings and worse from the kernel.
+# Keep the console for our markers: only errors and worse from the kernel.
+# Lockdep, PROVE_RCU and kmemleak report at warning level, which that hides:
+# fp_dmesg_scan copies every such report from the kernel log to the console
+# (FP-DMESG lines, which parse.py judges like the console's own), after the
+# KUnit modules and before FP-DONE, before anything clears the log.
 echo 4 > /proc/sys/kernel/printk
+fp_dmesg_scan() {
+	dmesg -c | grep -E 'WARNING: .* at |cut here|BUG: |Oops|KASAN: |UBSAN: |possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|DEBUG_LOCKS_WARN_ON|lock held when returning|irq lock inversion|held lock freed|ODEBUG: |list_(add|del) corruption|blocked for more than|soft lockup|detected stall' |
+		sed 's/^/FP-DMESG: /'
+}
 # insmod of a KUnit module runs every suite before it returns; under TCG on
 # a busy host that exceeds the default 120 s hung-task limit.
 [ -e /proc/sys/kernel/hung_task_timeout_secs ] &&
@@ -120,7 +128,7 @@ kunit_times() {
 			last = t
 		}
 	}'
-	dmesg -c >/dev/null
+	fp_dmesg_scan
 }
 
 # Every *_kunit.ko in /lib/modules is a KUnit module; ours needs fastpath.ko.
@@ -144,6 +152,13 @@ for t in /selftests/*.sh; do
 	( cd /selftests && dash "$t" )
 	echo "FP-SCRIPT: $name rc=$? t=$(cut -d' ' -f1 /proc/uptime)"
 done
+
+fp_dmesg_scan
+# Lockdep turns itself off (debug_locks 0) once it has reported anything.
+if [ -e /proc/lockdep_stats ] &&
+	! grep -Eq 'debug_locks: +1' /proc/lockdep_stats; then
+	echo "FP-DMESG: DEBUG_LOCKS_WARN_ON: lockdep is off (debug_locks 0)"
+fi
 
 # kmemleak reports objects older than 5 s that two scans in a row saw
 # unreferenced: let the last test's objects age, then scan twice.

@@ -58,6 +58,9 @@ for prog in ip tc nft; do
 	add_prog "$path" "/usr/sbin/$prog"
 done
 add_prog "$fpctl" /usr/sbin/fpctl
+fpnet=${FP_FPNET:-$top/tools/testing/fpnet/fpnet}
+[ -x "$fpnet" ] || { echo "initramfs: $fpnet missing (make -C tools/testing/fpnet)" >&2; exit 1; }
+add_prog "$fpnet" /usr/sbin/fpnet
 # Debian's busybox shell prefers its own applets to programs on PATH (its
 # ip has no netns): the selftests run under dash, which does not.
 add_prog /bin/dash /bin/dash

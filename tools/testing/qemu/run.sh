@@ -88,6 +88,8 @@ cp "$moddir"/*.ko "$work/ko/"
 
 step "fpctl"
 make -s -C "$top/tools/fpctl" >/dev/null
+step "fpnet"
+make -s -C "$top/tools/testing/fpnet" >/dev/null
 step "nlfuzz"
 # only the nl_fuzz selftest needs it: elsewhere a build failure is a warning
 if ! make -s -C "$top/tools/testing/nlfuzz" >/dev/null; then

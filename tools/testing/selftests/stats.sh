@@ -23,7 +23,7 @@ fp_begin
 
 # The counters of an object nothing went through, as JSON.
 ZERO='{"packets":0,"bytes":0}'
-ZEROS='"forwarded":'$ZERO',"not-ip":'$ZERO',"not-host":'$ZERO',"bad-header":'$ZERO',"ttl":'$ZERO',"exception":'$ZERO',"no-route":'$ZERO',"target-down":'$ZERO',"mtu":'$ZERO',"no-neigh":'$ZERO',"tx-error":'$ZERO
+ZEROS='"forwarded":'$ZERO',"not-ip":'$ZERO',"not-host":'$ZERO',"bad-header":'$ZERO',"ttl":'$ZERO',"exception":'$ZERO',"no-route":'$ZERO',"target-down":'$ZERO',"mtu":'$ZERO',"no-neigh":'$ZERO',"tx-error":'$ZERO',"vlan":'$ZERO',"not-unicast":'$ZERO',"no-memory":'$ZERO
 
 setup() {
 	insmod "$FP_MODULE" || return 1
@@ -51,9 +51,9 @@ test_fresh_table() {
 "OBJECT   NAME  REASON  PACKETS  BYTES
 circuit  er1   -             0      0" || return 1
 	ok -d stats connection k1 || return 1
-	fp_expect_eq "-d: a row per reason" "$(wc -l <"$T/out")" 12 || return 1
+	fp_expect_eq "-d: a row per reason" "$(wc -l <"$T/out")" 15 || return 1
 	fp_expect_eq "-d: rows" "$(sed 1d "$T/out" | awk '{ print $3 "=" $4 "/" $5 }' | tr '\n' ' ')" \
-		"forwarded=0/0 not-ip=0/0 not-host=0/0 bad-header=0/0 ttl=0/0 exception=0/0 no-route=0/0 target-down=0/0 mtu=0/0 no-neigh=0/0 tx-error=0/0 "
+		"forwarded=0/0 not-ip=0/0 not-host=0/0 bad-header=0/0 ttl=0/0 exception=0/0 no-route=0/0 target-down=0/0 mtu=0/0 no-neigh=0/0 tx-error=0/0 vlan=0/0 not-unicast=0/0 no-memory=0/0 "
 }
 
 test_dump() {

@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fpnet - traffic tools for the fastpath data-path selftests (in the guest).
+ *
+ *   fpnet send -i IFACE -d DMAC -D DST [-s SRC] [-c COUNT] [-t TTL] [-l LEN]
+ *              [-v VID] [-o] [-x] [-F] [-p PORT] [-g GAP_US] [-T TAG]
+ *       Crafted Ethernet frames on a packet socket: IPv4 or IPv6 (by DST)
+ *       UDP to PORT (default 9000), payload "FPNT", TAG, sequence number.
+ *       -v a VLAN tag, -o IPv4 options (IHL 6), -x a bad IPv4 header
+ *       checksum, -F DF set, -l the IP packet's length.
+ *
+ *   fpnet recv -a ADDR [-p PORT] -f FILE [-t TTL]
+ *       Counts the FPNT datagrams arriving on a UDP socket (the kernel has
+ *       checked the checksums) and those whose TTL / hop limit differs from
+ *       TTL; rewrites FILE ("rx=N badttl=N") after every datagram.
+ *
+ *   fpnet tap -n NAME -m MAC -a ADDR [-a ADDR6] -f FILE [-t TTL]
+ *       A VM behind tap device NAME: answers ARP, neighbour solicitations
+ *       and echo requests for its addresses and counts FPNT datagrams, with
+ *       every frame checked (destination MAC, IPv4 header checksum, UDP
+ *       checksum, TTL / hop limit): FILE gets "rx=N bad=N badttl=N".
+ *
+ * Exit status: 0, 1 on a runtime error, 2 on a usage error.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/if_packet.h>
+#include <linux/if_tun.h>
+#include <net/ethernet.h>
+#include <net/if.h>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <netinet/ip.h>
+#include <netinet/ip6.h>
+#include <netinet/ip_icmp.h>
+#include <netinet/udp.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAGIC		"FPNT"
+#define DEF_PORT	9000
+
+struct addr {
+	int family;
+	uint8_t a[16];
+};
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(1);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: fpnet send|recv|tap ... (see fpnet.c)\n");
+	exit(2);
+}
+
+static int parse_addr(const char *s, struct addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (inet_pton(AF_INET, s, a->a) == 1) {
+		a->family = AF_INET;
+		return 0;
+	}
+	if (inet_pton(AF_INET6, s, a->a) == 1) {
+		a->family = AF_INET6;
+		return 0;
+	}
+	fprintf(stderr, "fpnet: bad address %s\n", s);
+	exit(2);
+}
+
+static void parse_mac(const char *s, uint8_t *m)
+{
+	if (sscanf(s, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &m[0], &m[1], &m[2],
+		   &m[3], &m[4], &m[5]) != 6) {
+		fprintf(stderr, "fpnet: bad MAC %s\n", s);
+		exit(2);
+	}
+}
+
+/* Internet checksum over @len bytes, added to @sum. */
+static uint32_t csum_add(uint32_t sum, const void *p, size_t len)
+{
+	const uint8_t *b = p;
+
+	while (len > 1) {
+		sum += (uint32_t)b[0] << 8 | b[1];
+		b += 2;
+		len -= 2;
+	}
+	if (len)
+		sum += (uint32_t)b[0] << 8;
+	return sum;
+}
+
+static uint16_t csum_fold(uint32_t sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+/* Checksum of an L4 segment with its pseudo header. */
+static uint16_t l4_csum(int family, const uint8_t *src, const uint8_t *dst,
+			uint8_t proto, const void *seg, size_t len)
+{
+	uint32_t sum = 0;
+	uint8_t ph[8] = { 0 };
+
+	sum = csum_add(sum, src, family == AF_INET ? 4 : 16);
+	sum = csum_add(sum, dst, family == AF_INET ? 4 : 16);
+	ph[2] = len >> 8;
+	ph[3] = len & 0xff;
+	ph[7] = proto;
+	sum = csum_add(sum, ph, 8);
+	sum = csum_add(sum, seg, len);
+	return csum_fold(sum);
+}
+
+/* ---- send ---------------------------------------------------------------- */
+
+static int cmd_send(int argc, char **argv)
+{
+	unsigned int count = 1, ttl = 64, len = 0, vid = 0, port = DEF_PORT;
+	unsigned int gap = 0, tag = 0, i;
+	int opts = 0, badcsum = 0, df = 0, c, s;
+	const char *ifname = NULL;
+	struct addr src = { 0 }, dst = { 0 };
+	uint8_t dmac[6] = { 0 }, smac[6];
+	uint8_t frame[9000];
+	struct sockaddr_ll sll = { 0 };
+	struct ifreq ifr = { 0 };
+	int have_src = 0, have_dmac = 0;
+
+	while ((c = getopt(argc, argv, "i:d:s:D:c:t:l:v:oxFp:g:T:")) != -1) {
+		switch (c) {
+		case 'i': ifname = optarg; break;
+		case 'd': parse_mac(optarg, dmac); have_dmac = 1; break;
+		case 's': parse_addr(optarg, &src); have_src = 1; break;
+		case 'D': parse_addr(optarg, &dst); break;
+		case 'c': count = strtoul(optarg, NULL, 0); break;
+		case 't': ttl = strtoul(optarg, NULL, 0); break;
+		case 'l': len = strtoul(optarg, NULL, 0); break;
+		case 'v': vid = strtoul(optarg, NULL, 0); break;
+		case 'o': opts = 1; break;
+		case 'x': badcsum = 1; break;
+		case 'F': df = 1; break;
+		case 'p': port = strtoul(optarg, NULL, 0); break;
+		case 'g': gap = strtoul(optarg, NULL, 0); break;
+		case 'T': tag = strtoul(optarg, NULL, 0); break;
+		default: usage();
+		}
+	}
+	if (!ifname || !dst.family || !have_dmac)
+		usage();
+	if (!have_src) {
+		fprintf(stderr, "fpnet send: -s SRC is needed\n");
+		return 2;
+	}
+	s = socket(AF_PACKET, SOCK_RAW, 0);
+	if (s < 0)
+		die("socket");
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
+	if (ioctl(s, SIOCGIFHWADDR, &ifr) < 0)
+		die("SIOCGIFHWADDR");
+	memcpy(smac, ifr.ifr_hwaddr.sa_data, 6);
+	sll.sll_family = AF_PACKET;
+	sll.sll_ifindex = if_nametoindex(ifname);
+	sll.sll_halen = 6;
+	memcpy(sll.sll_addr, dmac, 6);
+
+	for (i = 0; i < count; i++) {
+		size_t off = 0, l3, ihl, plen;
+		uint8_t *ip, *udp;
+		uint16_t proto;
+
+		memset(frame, 0, sizeof(frame));
+		memcpy(frame, dmac, 6);
+		memcpy(frame + 6, smac, 6);
+		off = 12;
+		if (vid) {
+			frame[off++] = 0x81;
+			frame[off++] = 0x00;
+			frame[off++] = vid >> 8;
+			frame[off++] = vid & 0xff;
+		}
+		proto = dst.family == AF_INET ? ETH_P_IP : ETH_P_IPV6;
+		frame[off++] = proto >> 8;
+		frame[off++] = proto & 0xff;
+		ip = frame + off;
+		ihl = dst.family == AF_INET ? (opts ? 24 : 20) : 40;
+		l3 = len ? len : ihl + 8 + 16;
+		if (l3 < ihl + 8 + 16 || off + l3 > sizeof(frame)) {
+			fprintf(stderr, "fpnet send: bad length %u\n", len);
+			return 2;
+		}
+		udp = ip + ihl;
+		plen = l3 - ihl;
+		udp[0] = 0x9f;
+		udp[1] = 0x90;		/* source port 40848 */
+		udp[2] = port >> 8;
+		udp[3] = port & 0xff;
+		udp[4] = plen >> 8;
+		udp[5] = plen & 0xff;
+		memcpy(udp + 8, MAGIC, 4);
+		udp[12] = tag >> 24; udp[13] = tag >> 16;
+		udp[14] = tag >> 8; udp[15] = tag;
+		udp[16] = i >> 24; udp[17] = i >> 16;
+		udp[18] = i >> 8; udp[19] = i;
+		memcpy(udp + 20, dst.a, 4);
+		if (dst.family == AF_INET) {
+			uint16_t ck;
+
+			ip[0] = 0x40 | (ihl / 4);
+			ip[2] = l3 >> 8;
+			ip[3] = l3 & 0xff;
+			ip[4] = i >> 8;
+			ip[5] = i & 0xff;
+			ip[6] = df ? 0x40 : 0;
+			ip[8] = ttl;
+			ip[9] = IPPROTO_UDP;
+			memcpy(ip + 12, src.a, 4);
+			memcpy(ip + 16, dst.a, 4);
+			if (opts)
+				ip[20] = 1, ip[21] = 1, ip[22] = 1, ip[23] = 0;
+			ck = csum_fold(csum_add(0, ip, ihl));
+			if (badcsum)
+				ck ^= 0x5555;
+			ip[10] = ck >> 8;
+			ip[11] = ck & 0xff;
+		} else {
+			ip[0] = 0x60;
+			ip[4] = plen >> 8;
+			ip[5] = plen & 0xff;
+			ip[6] = IPPROTO_UDP;
+			ip[7] = ttl;
+			memcpy(ip + 8, src.a, 16);
+			memcpy(ip + 24, dst.a, 16);
+		}
+		{
+			uint16_t ck = l4_csum(dst.family, ip + (dst.family ==
+					      AF_INET ? 12 : 8), ip +
+					      (dst.family == AF_INET ? 16 : 24),
+					      IPPROTO_UDP, udp, plen);
+
+			if (!ck)
+				ck = 0xffff;
+			udp[6] = ck >> 8;
+			udp[7] = ck & 0xff;
+		}
+		if (sendto(s, frame, off + l3, 0, (struct sockaddr *)&sll,
+			   sizeof(sll)) < 0)
+			die("sendto");
+		if (gap)
+			usleep(gap);
+	}
+	close(s);
+	return 0;
+}
+
+/* ---- counters file ------------------------------------------------------- */
+
+static const char *out_file;
+static unsigned long n_rx, n_bad, n_badttl;
+
+static void write_counts(void)
+{
+	char tmp[256];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
+	f = fopen(tmp, "w");
+	if (!f)
+		die(tmp);
+	fprintf(f, "rx=%lu bad=%lu badttl=%lu\n", n_rx, n_bad, n_badttl);
+	fclose(f);
+	if (rename(tmp, out_file))
+		die("rename");
+}
+
+/* ---- recv ---------------------------------------------------------------- */
+
+static __attribute__((noreturn)) void cmd_recv(int argc, char **argv)
+{
+	unsigned int port = DEF_PORT;
+	int ttl = -1, c, s, on = 1;
+	struct addr a = { 0 };
+	struct sockaddr_storage ss = { 0 };
+	socklen_t sl;
+
+	while ((c = getopt(argc, argv, "a:p:f:t:")) != -1) {
+		switch (c) {
+		case 'a': parse_addr(optarg, &a); break;
+		case 'p': port = strtoul(optarg, NULL, 0); break;
+		case 'f': out_file = optarg; break;
+		case 't': ttl = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (!a.family || !out_file)
+		usage();
+	s = socket(a.family, SOCK_DGRAM, 0);
+	if (s < 0)
+		die("socket");
+	if (a.family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons(port);
+		memcpy(&sin->sin_addr, a.a, 4);
+		sl = sizeof(*sin);
+		setsockopt(s, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
+	} else {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons(port);
+		memcpy(&sin6->sin6_addr, a.a, 16);
+		sl = sizeof(*sin6);
+		setsockopt(s, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
+	}
+	if (bind(s, (struct sockaddr *)&ss, sl) < 0)
+		die("bind");
+	write_counts();
+	for (;;) {
+		char buf[9000], cbuf[256];
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr mh = { 0 };
+		struct cmsghdr *cm;
+		int got = -1;
+		ssize_t n;
+
+		mh.msg_iov = &iov;
+		mh.msg_iovlen = 1;
+		mh.msg_control = cbuf;
+		mh.msg_controllen = sizeof(cbuf);
+		n = recvmsg(s, &mh, 0);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die("recvmsg");
+		}
+		if (n < 12 || memcmp(buf, MAGIC, 4))
+			continue;
+		for (cm = CMSG_FIRSTHDR(&mh); cm; cm = CMSG_NXTHDR(&mh, cm))
+			if ((cm->cmsg_level == IPPROTO_IP &&
+			     cm->cmsg_type == IP_TTL) ||
+			    (cm->cmsg_level == IPPROTO_IPV6 &&
+			     cm->cmsg_type == IPV6_HOPLIMIT))
+				memcpy(&got, CMSG_DATA(cm), sizeof(got));
+		n_rx++;
+		if (ttl >= 0 && got != ttl)
+			n_badttl++;
+		write_counts();
+	}
+}
+
+/* ---- tap ----------------------------------------------------------------- */
+
+static uint8_t tap_mac[6];
+static struct addr tap_addrs[4];
+static int n_tap_addrs;
+static int tap_ttl = -1;
+
+static int tap_owns(int family, const uint8_t *a)
+{
+	int i;
+
+	for (i = 0; i < n_tap_addrs; i++)
+		if (tap_addrs[i].family == family &&
+		    !memcmp(tap_addrs[i].a, a, family == AF_INET ? 4 : 16))
+			return 1;
+	return 0;
+}
+
+static void tap_send(int fd, uint8_t *f, size_t len, const uint8_t *to)
+{
+	memcpy(f, to, 6);
+	memcpy(f + 6, tap_mac, 6);
+	if (write(fd, f, len) < 0)
+		perror("fpnet tap: write");
+}
+
+static void tap_arp(int fd, uint8_t *f, size_t len)
+{
+	uint8_t *arp = f + 14, peer[6];
+
+	if (len < 42 || arp[7] != 1 || !tap_owns(AF_INET, arp + 24))
+		return;
+	memcpy(peer, arp + 8, 6);
+	arp[7] = 2;
+	memcpy(arp + 18, arp + 8, 10);		/* target = sender */
+	memcpy(arp + 8, tap_mac, 6);
+	memcpy(arp + 14, arp + 28, 4);		/* sender ip = asked */
+	tap_send(fd, f, 42, peer);
+}
+
+static void tap_ip4(int fd, uint8_t *f, size_t len)
+{
+	uint8_t *ip = f + 14, peer[6], t[4];
+	size_t ihl, tot;
+
+	if (len < 34)
+		return;
+	ihl = (ip[0] & 15) * 4;
+	tot = (size_t)ip[2] << 8 | ip[3];
+	if (!tap_owns(AF_INET, ip + 16) || tot > len - 14 || ihl < 20)
+		return;
+	if (csum_fold(csum_add(0, ip, ihl))) {
+		n_bad++;
+		return;
+	}
+	if (ip[9] == IPPROTO_UDP && tot >= ihl + 12 &&
+	    !memcmp(ip + ihl + 8, MAGIC, 4)) {
+		uint8_t *udp = ip + ihl;
+
+		if (memcmp(f, tap_mac, 6) ||
+		    ((udp[6] | udp[7]) && l4_csum(AF_INET, ip + 12, ip + 16,
+						IPPROTO_UDP, udp, tot - ihl)))
+			n_bad++;
+		else if (tap_ttl >= 0 && ip[8] != tap_ttl)
+			n_badttl++;
+		n_rx++;
+		write_counts();
+		return;
+	}
+	if (ip[9] == IPPROTO_ICMP && tot >= ihl + 8 && ip[ihl] == ICMP_ECHO) {
+		uint16_t ck;
+
+		ip[ihl] = ICMP_ECHOREPLY;
+		ip[ihl + 2] = ip[ihl + 3] = 0;
+		ck = csum_fold(csum_add(0, ip + ihl, tot - ihl));
+		ip[ihl + 2] = ck >> 8;
+		ip[ihl + 3] = ck & 0xff;
+		memcpy(t, ip + 12, 4);
+		memcpy(ip + 12, ip + 16, 4);
+		memcpy(ip + 16, t, 4);
+		ip[8] = 64;
+		ip[10] = ip[11] = 0;
+		ck = csum_fold(csum_add(0, ip, ihl));
+		ip[10] = ck >> 8;
+		ip[11] = ck & 0xff;
+		memcpy(peer, f + 6, 6);
+		tap_send(fd, f, 14 + tot, peer);
+	}
+}
+
+static void tap_ip6(int fd, uint8_t *f, size_t len)
+{
+	uint8_t *ip = f + 14, *l4 = ip + 40, peer[6], t[16];
+	size_t plen;
+	uint16_t ck;
+
+	if (len < 54)
+		return;
+	plen = (size_t)ip[4] << 8 | ip[5];
+	if (plen + 54 > len)
+		return;
+	memcpy(peer, f + 6, 6);
+	/* Neighbour solicitation for one of ours: advertise. */
+	if (ip[6] == IPPROTO_ICMPV6 && l4[0] == ND_NEIGHBOR_SOLICIT &&
+	    plen >= 24 && tap_owns(AF_INET6, l4 + 8)) {
+		uint8_t na[14 + 40 + 32];
+		uint8_t *nip = na + 14, *nl4 = nip + 40;
+
+		memset(na, 0, sizeof(na));
+		na[12] = 0x86;
+		na[13] = 0xdd;
+		nip[0] = 0x60;
+		nip[5] = 32;
+		nip[6] = IPPROTO_ICMPV6;
+		nip[7] = 255;
+		memcpy(nip + 8, l4 + 8, 16);
+		memcpy(nip + 24, ip + 8, 16);
+		nl4[0] = ND_NEIGHBOR_ADVERT;
+		nl4[4] = 0x60;	/* solicited, override */
+		memcpy(nl4 + 8, l4 + 8, 16);
+		nl4[24] = 2;	/* target link-layer address */
+		nl4[25] = 1;
+		memcpy(nl4 + 26, tap_mac, 6);
+		ck = l4_csum(AF_INET6, nip + 8, nip + 24, IPPROTO_ICMPV6, nl4,
+			     32);
+		nl4[2] = ck >> 8;
+		nl4[3] = ck & 0xff;
+		tap_send(fd, na, sizeof(na), peer);
+		return;
+	}
+	if (!tap_owns(AF_INET6, ip + 24))
+		return;
+	if (ip[6] == IPPROTO_UDP && plen >= 12 && !memcmp(l4 + 8, MAGIC, 4)) {
+		if (memcmp(f, tap_mac, 6) ||
+		    l4_csum(AF_INET6, ip + 8, ip + 24, IPPROTO_UDP, l4, plen))
+			n_bad++;
+		else if (tap_ttl >= 0 && ip[7] != tap_ttl)
+			n_badttl++;
+		n_rx++;
+		write_counts();
+		return;
+	}
+	if (ip[6] == IPPROTO_ICMPV6 && plen >= 8 && l4[0] == ICMP6_ECHO_REQUEST) {
+		l4[0] = ICMP6_ECHO_REPLY;
+		memcpy(t, ip + 8, 16);
+		memcpy(ip + 8, ip + 24, 16);
+		memcpy(ip + 24, t, 16);
+		ip[7] = 64;
+		l4[2] = l4[3] = 0;
+		ck = l4_csum(AF_INET6, ip + 8, ip + 24, IPPROTO_ICMPV6, l4,
+			     plen);
+		l4[2] = ck >> 8;
+		l4[3] = ck & 0xff;
+		tap_send(fd, f, 54 + plen, peer);
+	}
+}
+
+static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
+{
+	const char *name = NULL;
+	struct ifreq ifr = { 0 };
+	int c, fd;
+
+	while ((c = getopt(argc, argv, "n:m:a:f:t:")) != -1) {
+		switch (c) {
+		case 'n': name = optarg; break;
+		case 'm': parse_mac(optarg, tap_mac); break;
+		case 'a':
+			if (n_tap_addrs == 4)
+				usage();
+			parse_addr(optarg, &tap_addrs[n_tap_addrs++]);
+			break;
+		case 'f': out_file = optarg; break;
+		case 't': tap_ttl = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (!name || !n_tap_addrs || !out_file)
+		usage();
+	fd = open("/dev/net/tun", O_RDWR);
+	if (fd < 0)
+		die("/dev/net/tun");
+	ifr.ifr_flags = IFF_TAP | IFF_NO_PI;
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
+	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
+		die("TUNSETIFF");
+	write_counts();
+	for (;;) {
+		uint8_t f[65536];
+		ssize_t n = read(fd, f, sizeof(f));
+		uint16_t type;
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die("read");
+		}
+		if (n < 14)
+			continue;
+		type = (uint16_t)f[12] << 8 | f[13];
+		if (type == ETH_P_ARP)
+			tap_arp(fd, f, n);
+		else if (type == ETH_P_IP)
+			tap_ip4(fd, f, n);
+		else if (type == ETH_P_IPV6)
+			tap_ip6(fd, f, n);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		usage();
+	signal(SIGPIPE, SIG_IGN);
+	if (!strcmp(argv[1], "send"))
+		return cmd_send(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "recv"))
+		cmd_recv(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "tap"))
+		cmd_tap(argc - 1, argv + 1);
+	usage();
+	return 2;
+}
