@@ -400,15 +400,38 @@ static struct fp_trie *fp_pent_trie(struct fp_pcirc *pc,
 }
 
 /*
+ * The entry of the longest prefix shorter than @p that contains it; with
+ * @live, the longest one that does not die with the commit being built.
+ */
+static struct fp_pent *fp_pent_shorter(struct fp_trie *t,
+				       const struct fp_trie_prefix *p,
+				       bool live)
+{
+	struct fp_trie_prefix q = *p;
+	struct fp_pent *e;
+	int len;
+
+	for (len = p->len - 1; len >= 0; len--) {
+		q.len = len;
+		if (len % 8)
+			q.addr[len / 8] &= 0xff00U >> (len % 8);
+		else
+			q.addr[len / 8] = 0;
+		e = fp_trie_get(t, &q);
+		if (e && !(live && e->dying))
+			return e;
+	}
+	return NULL;
+}
+
+/*
  * What generation @gen shows for the addresses of @p that no longer prefix
  * covers: the value of the longest prefix shorter than @p containing it.
  */
 static struct fp_pent *fp_pent_cover(struct fp_pcirc *pc, struct fp_trie *t,
 				     const struct fp_trie_prefix *p, u32 gen)
 {
-	struct fp_trie_prefix q;
 	struct fp_pent *e;
-	int len;
 
 	rcu_read_lock();
 	e = fp_trie_lookup(t, p->addr);
@@ -417,16 +440,7 @@ static struct fp_pent *fp_pent_cover(struct fp_pcirc *pc, struct fp_trie *t,
 		return NULL;
 	if (e->pfx.len >= p->len) {
 		/* A longer prefix answered: find the covering one. */
-		e = NULL;
-		q = *p;
-		for (len = p->len - 1; len >= 0 && !e; len--) {
-			q.len = len;
-			if (len % 8)
-				q.addr[len / 8] &= 0xff00U >> (len % 8);
-			else
-				q.addr[len / 8] = 0;
-			e = fp_trie_get(t, &q);
-		}
+		e = fp_pent_shorter(t, p, false);
 		if (!e)
 			return NULL;
 	}
@@ -591,22 +605,7 @@ static void fp_doom(struct fp_commit *cm, u8 table, const struct fp_prefix *p)
 static struct fp_pent *fp_pent_next_cover(struct fp_pcirc *pc,
 					  const struct fp_pent *d)
 {
-	struct fp_trie *t = fp_pent_trie(pc, d);
-	struct fp_trie_prefix q = d->pfx;
-	struct fp_pent *e;
-	int len;
-
-	for (len = d->pfx.len - 1; len >= 0; len--) {
-		q.len = len;
-		if (len % 8)
-			q.addr[len / 8] &= 0xff00U >> (len % 8);
-		else
-			q.addr[len / 8] = 0;
-		e = fp_trie_get(t, &q);
-		if (e && !e->dying)
-			return e;
-	}
-	return NULL;
+	return fp_pent_shorter(fp_pent_trie(pc, d), &d->pfx, true);
 }
 
 static bool fp_cexc_eq(const void *pa, const void *pb)
