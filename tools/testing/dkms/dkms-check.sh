@@ -312,6 +312,10 @@ if [ "$run_selftests" = 1 ]; then
 		[ -n "$path" ] || fail "$prog not found (install iproute2 and nftables)"
 		copy_with_libs "$path" "/usr/sbin/$prog"
 	done
+	# fpnet: the data-path selftest's sender, receiver and tap VM.
+	make -s -C "$srcdir/tools/testing/fpnet" >"$outdir/fpnet-build.log" 2>&1 ||
+		fail "building tools/testing/fpnet failed (log: $outdir/fpnet-build.log)"
+	copy_with_libs "$srcdir/tools/testing/fpnet/fpnet" /usr/sbin/fpnet
 fi
 fpctl_bin="$(dpkg -L fpctl | grep -E '/s?bin/fpctl$' | head -n1)"
 [ -x "$fpctl_bin" ] || fail "fpctl binary not found in the installed fpctl package"
@@ -320,6 +324,7 @@ copy_with_libs "$fpctl_bin"
 # applets (ip, insmod, ...) before anything on PATH (FEATURE_SH_STANDALONE),
 # which would hide the real ip/kmod from the selftests.
 copy_with_libs "$(readlink -f /bin/dash)" /bin/sh
+ln -s sh "$root/bin/dash"
 for a in $("$root/bin/busybox" --list); do
 	for d in bin usr/sbin; do [ -e "$root/$d/$a" ] && continue 2; done
 	ln -s busybox "$root/bin/$a"
@@ -337,6 +342,9 @@ if [ "$run_selftests" = 1 ]; then
 		for m in veth tun tap dummy ifb macvlan ipvlan vrf bonding; do
 			find kernel/drivers/net -name "$m.ko*"
 		done
+		# libcrc32c (nf_tables) asks the crypto API for "crc32c"
+		# (a softdep, not in modules.dep): without it nft fails.
+		find kernel/crypto -name 'crc32c_generic.ko*'
 	})
 fi
 # modules.dep lists every (transitive) dependency of a module.
@@ -389,6 +397,16 @@ mount -t tmpfs tmpfs /run
 mkdir -p /run/netns /var
 ln -s /run /var/run
 echo /usr/sbin/modprobe > /proc/sys/kernel/modprobe
+# As systemd-tmpfiles does on an installed system: the device nodes of
+# modules that load on first open (/dev/net/tun for tun), from
+# modules.devname.
+while read -r _mod name dev; do
+	case "$dev" in [cb][0-9]*) ;; *) continue ;; esac
+	[ -e "/dev/$name" ] && continue
+	case "$name" in */*) mkdir -p "/dev/${name%/*}" ;; esac
+	majmin=${dev#?}
+	mknod -m 0600 "/dev/$name" "${dev%"$majmin"}" "${majmin%:*}" "${majmin#*:}"
+done < "/lib/modules/$(uname -r)/modules.devname"
 hostname fastpath-dkms-guest
 ip link set lo up 2>/dev/null || busybox ip link set lo up
 
@@ -458,9 +476,10 @@ if [ "$RUN_SELFTESTS" = 1 ]; then
 		[ "$name" = lib ] && continue
 		case "$name" in $SELFTESTS_ONLY) ;; *) continue ;; esac
 		say "selftest $name"
-		( cd /selftests && sh "$t" ) > /tmp/st.out 2>&1
-		rc=$?
-		sed "s/^/fastpath-guest: [$name] /" /tmp/st.out
+		# Streamed, so that a test that hangs shows how far it got.
+		{ ( cd /selftests && sh "$t" ) 2>&1; echo $? > /tmp/st.rc; } |
+			tee /tmp/st.out | sed "s/^/fastpath-guest: [$name] /"
+		rc=$(cat /tmp/st.rc)
 		say "selftest $name rc=$rc"
 		if [ $rc -ne 0 ] || grep -q '^FP-CASE: FAIL' /tmp/st.out; then
 			st_fail=$((st_fail + 1))

@@ -20,6 +20,17 @@
  *       every frame checked (destination MAC, IPv4 header checksum, UDP
  *       checksum, TTL / hop limit): FILE gets "rx=N bad=N badttl=N".
  *
+ *   fpnet sink -a ADDR [-p PORT] -f FILE
+ *       Accepts one TCP connection on ADDR:PORT (default 9000), reads it to
+ *       the end and checks every byte against the stream's pattern; FILE
+ *       gets "bytes=N bad=N done=0|1" (done=1 once the peer has closed).
+ *
+ *   fpnet stream -D DST [-p PORT] -n BYTES [-w SECONDS]
+ *       Connects to DST:PORT, writes BYTES of the pattern in 64 KiB writes
+ *       (so the stack builds GSO packets), shuts its side down and waits
+ *       for the sink to close; every step times out after SECONDS
+ *       (default 20).
+ *
  * Exit status: 0, 1 on a runtime error, 2 on a usage error.
  */
 #include <arpa/inet.h>
@@ -42,6 +53,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -61,7 +73,7 @@ static void die(const char *what)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: fpnet send|recv|tap ... (see fpnet.c)\n");
+	fprintf(stderr, "usage: fpnet send|recv|tap|sink|stream ... (see fpnet.c)\n");
 	exit(2);
 }
 
@@ -575,6 +587,157 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 	}
 }
 
+/* ---- sink / stream: a TCP stream with a checked pattern ------------------- */
+
+/* Byte @i of the stream: not periodic in any power of two. */
+static uint8_t stream_byte(unsigned long long i)
+{
+	return (uint8_t)(i % 251);
+}
+
+/* sockaddr for @a and @port; returns its length. */
+static socklen_t make_sa(const struct addr *a, unsigned int port,
+			 struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (a->family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons(port);
+		memcpy(&sin->sin_addr, a->a, 4);
+		return sizeof(*sin);
+	} else {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons(port);
+		memcpy(&sin6->sin6_addr, a->a, 16);
+		return sizeof(*sin6);
+	}
+}
+
+static void write_sink(unsigned long long bytes, unsigned long long bad,
+		       int done)
+{
+	char tmp[256];
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
+	f = fopen(tmp, "w");
+	if (!f)
+		die(tmp);
+	fprintf(f, "bytes=%llu bad=%llu done=%d\n", bytes, bad, done);
+	fclose(f);
+	if (rename(tmp, out_file))
+		die("rename");
+}
+
+static __attribute__((noreturn)) void cmd_sink(int argc, char **argv)
+{
+	unsigned long long pos = 0, bad = 0;
+	unsigned int port = DEF_PORT;
+	struct sockaddr_storage ss;
+	struct addr a = { 0 };
+	int c, s, fd, on = 1;
+	socklen_t sl;
+
+	while ((c = getopt(argc, argv, "a:p:f:")) != -1) {
+		switch (c) {
+		case 'a': parse_addr(optarg, &a); break;
+		case 'p': port = strtoul(optarg, NULL, 0); break;
+		case 'f': out_file = optarg; break;
+		default: usage();
+		}
+	}
+	if (!a.family || !out_file)
+		usage();
+	s = socket(a.family, SOCK_STREAM, 0);
+	if (s < 0)
+		die("socket");
+	setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+	sl = make_sa(&a, port, &ss);
+	if (bind(s, (struct sockaddr *)&ss, sl) < 0)
+		die("bind");
+	if (listen(s, 1) < 0)
+		die("listen");
+	write_sink(0, 0, 0);
+	fd = accept(s, NULL, NULL);
+	if (fd < 0)
+		die("accept");
+	for (;;) {
+		static uint8_t buf[65536];
+		ssize_t n = read(fd, buf, sizeof(buf));
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die("read");
+		}
+		if (!n)
+			break;
+		for (ssize_t i = 0; i < n; i++, pos++)
+			bad += buf[i] != stream_byte(pos);
+	}
+	close(fd);
+	write_sink(pos, bad, 1);
+	exit(0);
+}
+
+static int cmd_stream(int argc, char **argv)
+{
+	unsigned long long total = 0, pos = 0;
+	unsigned int port = DEF_PORT;
+	struct timeval tv = { 20, 0 };
+	struct sockaddr_storage ss;
+	struct addr d = { 0 };
+	static uint8_t buf[65536];
+	char c1;
+	int c, s;
+
+	while ((c = getopt(argc, argv, "D:p:n:w:")) != -1) {
+		switch (c) {
+		case 'D': parse_addr(optarg, &d); break;
+		case 'p': port = strtoul(optarg, NULL, 0); break;
+		case 'n': total = strtoull(optarg, NULL, 0); break;
+		case 'w': tv.tv_sec = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (!d.family || !total)
+		usage();
+	s = socket(d.family, SOCK_STREAM, 0);
+	if (s < 0)
+		die("socket");
+	setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (connect(s, (struct sockaddr *)&ss, make_sa(&d, port, &ss)) < 0)
+		die("connect");
+	while (pos < total) {
+		size_t len = total - pos < sizeof(buf) ? total - pos : sizeof(buf);
+		ssize_t n;
+
+		for (size_t i = 0; i < len; i++)
+			buf[i] = stream_byte(pos + i);
+		n = write(s, buf, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die("write");
+		}
+		pos += n;
+	}
+	if (shutdown(s, SHUT_WR) < 0)
+		die("shutdown");
+	/* The sink closes once it has read everything. */
+	if (read(s, &c1, 1) != 0) {
+		fprintf(stderr, "fpnet stream: the sink did not close\n");
+		return 1;
+	}
+	close(s);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -586,6 +749,10 @@ int main(int argc, char **argv)
 		cmd_recv(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "tap"))
 		cmd_tap(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "sink"))
+		cmd_sink(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "stream"))
+		return cmd_stream(argc - 1, argv + 1);
 	usage();
 	return 2;
 }
