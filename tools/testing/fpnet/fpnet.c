@@ -47,6 +47,7 @@
 #include <netinet/ip_icmp.h>
 #include <netinet/udp.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,19 +287,50 @@ static int cmd_send(int argc, char **argv)
 static const char *out_file;
 static unsigned long n_rx, n_bad, n_badttl;
 
-static void write_counts(void)
+/* Replace out_file atomically with one line (printf format). */
+static __attribute__((format(printf, 1, 2))) void write_out(const char *fmt, ...)
 {
 	char tmp[256];
+	va_list ap;
 	FILE *f;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
 	f = fopen(tmp, "w");
 	if (!f)
 		die(tmp);
-	fprintf(f, "rx=%lu bad=%lu badttl=%lu\n", n_rx, n_bad, n_badttl);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
 	fclose(f);
 	if (rename(tmp, out_file))
 		die("rename");
+}
+
+static void write_counts(void)
+{
+	write_out("rx=%lu bad=%lu badttl=%lu\n", n_rx, n_bad, n_badttl);
+}
+
+/* sockaddr for @a and @port; returns its length. */
+static socklen_t make_sa(const struct addr *a, unsigned int port,
+			 struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (a->family == AF_INET) {
+		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons(port);
+		memcpy(&sin->sin_addr, a->a, 4);
+		return sizeof(*sin);
+	} else {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons(port);
+		memcpy(&sin6->sin6_addr, a->a, 16);
+		return sizeof(*sin6);
+	}
 }
 
 /* ---- recv ---------------------------------------------------------------- */
@@ -308,7 +340,7 @@ static __attribute__((noreturn)) void cmd_recv(int argc, char **argv)
 	unsigned int port = DEF_PORT;
 	int ttl = -1, c, s, on = 1;
 	struct addr a = { 0 };
-	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_storage ss;
 	socklen_t sl;
 
 	while ((c = getopt(argc, argv, "a:p:f:t:")) != -1) {
@@ -325,23 +357,11 @@ static __attribute__((noreturn)) void cmd_recv(int argc, char **argv)
 	s = socket(a.family, SOCK_DGRAM, 0);
 	if (s < 0)
 		die("socket");
-	if (a.family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-
-		sin->sin_family = AF_INET;
-		sin->sin_port = htons(port);
-		memcpy(&sin->sin_addr, a.a, 4);
-		sl = sizeof(*sin);
+	sl = make_sa(&a, port, &ss);
+	if (a.family == AF_INET)
 		setsockopt(s, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
-	} else {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons(port);
-		memcpy(&sin6->sin6_addr, a.a, 16);
-		sl = sizeof(*sin6);
+	else
 		setsockopt(s, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
-	}
 	if (bind(s, (struct sockaddr *)&ss, sl) < 0)
 		die("bind");
 	write_counts();
@@ -595,44 +615,6 @@ static uint8_t stream_byte(unsigned long long i)
 	return (uint8_t)(i % 251);
 }
 
-/* sockaddr for @a and @port; returns its length. */
-static socklen_t make_sa(const struct addr *a, unsigned int port,
-			 struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof(*ss));
-	if (a->family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-
-		sin->sin_family = AF_INET;
-		sin->sin_port = htons(port);
-		memcpy(&sin->sin_addr, a->a, 4);
-		return sizeof(*sin);
-	} else {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons(port);
-		memcpy(&sin6->sin6_addr, a->a, 16);
-		return sizeof(*sin6);
-	}
-}
-
-static void write_sink(unsigned long long bytes, unsigned long long bad,
-		       int done)
-{
-	char tmp[256];
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
-	f = fopen(tmp, "w");
-	if (!f)
-		die(tmp);
-	fprintf(f, "bytes=%llu bad=%llu done=%d\n", bytes, bad, done);
-	fclose(f);
-	if (rename(tmp, out_file))
-		die("rename");
-}
-
 static __attribute__((noreturn)) void cmd_sink(int argc, char **argv)
 {
 	unsigned long long pos = 0, bad = 0;
@@ -661,7 +643,7 @@ static __attribute__((noreturn)) void cmd_sink(int argc, char **argv)
 		die("bind");
 	if (listen(s, 1) < 0)
 		die("listen");
-	write_sink(0, 0, 0);
+	write_out("bytes=0 bad=0 done=0\n");
 	fd = accept(s, NULL, NULL);
 	if (fd < 0)
 		die("accept");
@@ -680,7 +662,7 @@ static __attribute__((noreturn)) void cmd_sink(int argc, char **argv)
 			bad += buf[i] != stream_byte(pos);
 	}
 	close(fd);
-	write_sink(pos, bad, 1);
+	write_out("bytes=%llu bad=%llu done=1\n", pos, bad);
 	exit(0);
 }
 
