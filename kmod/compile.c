@@ -9,6 +9,14 @@
  * routes only when the circuit is Direct and the gateway is ErGw3AZ or
  * better.  On one prefix a UDR beats a hub endpoint, which beats a spoke.
  *
+ * A UDR overrides the endpoints inside its prefix as Azure's UDR on the
+ * gateway subnet overrides the system route of a vnet's address space: when
+ * the UDR is at least as specific as that address space (it lies inside
+ * one).  Those endpoint routes are not compiled, so their traffic finds the
+ * UDR (its NVA).  A UDR wider than the address space (10.0.0.0/8 over a
+ * 10.2.0.0/16 spoke) loses to the system route, and the endpoints inside
+ * keep their own routes.
+ *
  * Route limit: routes are installed in the order they became eligible
  * (their key: the latest stamp of everything that admits them), ties by
  * the id of the endpoint or UDR (creation order).  A new route therefore
@@ -33,7 +41,8 @@ struct fp_cbuf {
 
 static void fp_add_route(struct fp_cbuf *b, const struct fp_prefix *p,
 			 const struct fp_endpoint *ep, u32 src_id,
-			 const struct fp_conn *k, u8 kind, u64 key)
+			 const struct fp_conn *k, u8 kind, u64 key,
+			 u32 vnet_id)
 {
 	if (!b->count_only) {
 		struct fp_croute *r = &b->r[b->nr];
@@ -56,6 +65,7 @@ static void fp_add_route(struct fp_cbuf *b, const struct fp_prefix *p,
 		}
 		r->conn = k;
 		r->key = key;
+		r->vnet_id = vnet_id;
 	}
 	b->nr++;
 }
@@ -136,9 +146,49 @@ static void fp_walk_spokes(const struct fp_model *m, const struct fp_circuit *c,
 				ekey = max(ekey, base6);
 			}
 			fp_add_route(b, &ep->prefix, ep, ep->id, k,
-				     FP_ROUTE_SPOKE, ekey);
+				     FP_ROUTE_SPOKE, ekey, s->id);
 		}
 	}
+}
+
+static bool fp_space_contains(const struct fp_vnet *v,
+			      const struct fp_prefix *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->n_spaces; i++)
+		if (fp_prefix_contains(&v->spaces[i], p))
+			return true;
+	return false;
+}
+
+/*
+ * The vnet, among @k's hub and the spokes whose endpoints it compiles, with
+ * an address space containing @p, or 0.  Peered vnets' spaces do not
+ * overlap, so there is at most one.
+ */
+static u32 fp_udr_space_vnet(const struct fp_model *m,
+			     const struct fp_circuit *c,
+			     const struct fp_conn *k, const struct fp_prefix *p)
+{
+	const struct fp_vnet *v = k->vnet;
+	struct fp_peering *pr;
+
+	if (fp_space_contains(v, p))
+		return v->id;
+	if (!(k->flags & FP_CONN_F_PEERING))
+		return 0;
+	list_for_each_entry(pr, &m->peerings, node) {
+		const struct fp_vnet *s;
+
+		if (pr->a != v && pr->b != v)
+			continue;
+		s = pr->a == v ? pr->b : pr->a;
+		if (!fp_linked(m, c, s) && !strcmp(s->region, v->region) &&
+		    fp_space_contains(s, p))
+			return s->id;
+	}
+	return 0;
 }
 
 static void fp_walk(const struct fp_model *m, const struct fp_circuit *c,
@@ -170,14 +220,17 @@ static void fp_walk(const struct fp_model *m, const struct fp_circuit *c,
 				key = max(key, base6);
 			}
 			fp_add_route(b, &ep->prefix, ep, ep->id, k,
-				     FP_ROUTE_HUB, key);
+				     FP_ROUTE_HUB, key, v->id);
 		}
 		if (k->flags & FP_CONN_F_UDR) {
 			list_for_each_entry(u, &v->udrs, node)
 				fp_add_route(b, &u->prefix, u->nexthop,
 					     u->id, k, FP_ROUTE_UDR,
 					     max3(base, k->udr_stamp,
-						  u->stamp));
+						  u->stamp),
+					     b->count_only ? 0 :
+					     fp_udr_space_vnet(m, c, k,
+							       &u->prefix));
 		}
 		list_for_each_entry(e, &v->exceptions, node)
 			fp_add_exc(b, &e->prefix, e->id, v->id, e->kind,
@@ -308,13 +361,55 @@ static void fp_exc_blocks(struct fp_cexc *e, u32 n)
 	}
 }
 
+/*
+ * Drop the endpoint routes a UDR overrides (see the top of the file).  @r
+ * holds one route per prefix, sorted by prefix, so a route comes after
+ * every route that contains it; the stack holds the chain of UDRs
+ * containing the current route (strictly growing lengths).  Of the UDRs of
+ * the route's connection the innermost decides: if it does not lie inside
+ * the endpoint's address space, no shorter one does.  Return: routes kept.
+ */
+static u32 fp_udr_override(struct fp_croute *r, u32 nr)
+{
+	u32 stack[129];
+	u32 i, j, sp = 0, n = 0;
+
+	for (i = 0; i < nr; i++) {
+		bool drop = false;
+
+		while (sp && !fp_prefix_contains(&r[stack[sp - 1]].prefix,
+						 &r[i].prefix))
+			sp--;
+		if (r[i].kind == FP_ROUTE_UDR) {
+			/* kept routes are never moved again */
+			r[n] = r[i];
+			if (sp < ARRAY_SIZE(stack))
+				stack[sp++] = n;
+			n++;
+			continue;
+		}
+		for (j = sp; j > 0; j--) {
+			const struct fp_croute *u = &r[stack[j - 1]];
+
+			if (u->conn_id == r[i].conn_id) {
+				drop = u->vnet_id == r[i].vnet_id;
+				break;
+			}
+		}
+		if (!drop)
+			r[n++] = r[i];
+	}
+	return n;
+}
+
 /**
  * fp_compile_circuit() - compile one circuit's route and exception tables
  * @m: the model (caller holds its lock)
  * @c: the circuit
  * @out: receives the tables; free with fp_ctable_free()
  *
- * Routes: one per prefix (UDR over hub over spoke, then install order).
+ * Routes: one per prefix (UDR over hub over spoke, then install order),
+ * without the endpoints a UDR overrides.
  * Exceptions: one per prefix; an exception reached through several
  * connections is lifted if one of them lifts it, and a prefix is lifted
  * only if every exception on it is.
@@ -356,6 +451,7 @@ int fp_compile_circuit(const struct fp_model *m, const struct fp_circuit *c,
 	for (i = 0, n = 0; i < b.nr; i++)
 		if (!n || fp_prefix_cmp(&b.r[n - 1].prefix, &b.r[i].prefix))
 			b.r[n++] = b.r[i];
+	n = fp_udr_override(b.r, n);
 	/* The first "limit" in install order are installed. */
 	sort(b.r, n, sizeof(*b.r), fp_route_cmp_key, NULL);
 	t->n_installed = min(n, t->limit);

@@ -34,6 +34,9 @@ enum fp_route_kind {
  * @conn: the connection (its counters; valid under the model's lock)
  * @key: install priority (lower first): the stamp at which the route
  *	became eligible, then @src_id breaks ties
+ * @vnet_id: an endpoint route: its endpoint's vnet; a UDR: the vnet one of
+ *	whose address spaces contains the UDR's prefix, 0 if none (used while
+ *	compiling only)
  */
 struct fp_croute {
 	struct fp_prefix prefix;
@@ -48,6 +51,7 @@ struct fp_croute {
 	u8 gw[16];
 	const struct fp_conn *conn;
 	u64 key;
+	u32 vnet_id;
 };
 
 /**

@@ -298,7 +298,10 @@ static void spoke_two_hubs(struct kunit *test)
 	fpt_end(test);
 }
 
-/* UDRs: with udr on, the prefix goes to the NVA; UDR beats an endpoint. */
+/*
+ * UDRs: with udr on, the prefix goes to the NVA; a UDR beats an endpoint on
+ * its prefix and overrides the endpoints inside it.
+ */
 static void udr_routes(struct kunit *test)
 {
 	struct fp_model *m = fpt_begin(test);
@@ -326,7 +329,9 @@ static void udr_routes(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, fp_conn_set(m, "k", fp | FP_CONN_F_UDR, NULL), 0);
 	t = fpt_compile(test, m, "c");
-	KUNIT_EXPECT_EQ(test, t->n_installed, 3U);
+	/* The UDR (the whole address space) overrides the NVA's own /32. */
+	KUNIT_EXPECT_EQ(test, t->n_installed, 2U);
+	fpt_expect_route(test, t, fpt_p4(10, 0, 1, 4, 32), -1);
 	r = fp_ctable_find_route(t, &big);
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	KUNIT_EXPECT_EQ(test, r->kind, FP_ROUTE_UDR);
@@ -336,6 +341,75 @@ static void udr_routes(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, r);
 	KUNIT_EXPECT_EQ(test, r->kind, FP_ROUTE_UDR);
 	KUNIT_EXPECT_EQ(test, r->endpoint_id, fpt_ep_id(m, "nva"));
+	fp_ctable_free(t);
+	fpt_end(test);
+}
+
+/*
+ * A UDR overrides the endpoints inside it, hub or spoke, when it lies inside
+ * their vnet's address space (as Azure's UDR beats the system route of equal
+ * or shorter length); a UDR wider than the address space does not.
+ */
+static void udr_overrides(struct kunit *test)
+{
+	const u32 fp = FP_CONN_F_FASTPATH | FP_CONN_F_PEERING;
+	struct fp_prefix wide = fpt_p4(10, 0, 0, 0, 16);
+	struct fp_prefix spoke = fpt_space(2);
+	struct fp_prefix half = fpt_p4(10, 0, 1, 128, 25);
+	struct fp_model *m = fpt_begin(test);
+	struct fp_prefix h1 = fpt_p4(10, 0, 1, 1, 32);
+	struct fp_prefix h2 = fpt_p4(10, 0, 1, 200, 32);
+	struct fp_prefix s1 = fpt_p4(10, 0, 2, 1, 32);
+	struct fp_prefix nva = fpt_p4(10, 0, 1, 4, 32);
+	const struct fp_croute *r;
+	struct fp_ctable *t;
+
+	KUNIT_ASSERT_EQ(test, fpt_circuit(m, "c", FP_TIER_STANDARD,
+					  FP_PORT_10G, 10000, &fpt_sub_a), 0);
+	KUNIT_ASSERT_EQ(test, fpt_vnet(m, "hub", FP_SKU_ERGW3AZ, 0, "we",
+				       &fpt_sub_a, 1), 0);
+	KUNIT_ASSERT_EQ(test, fpt_vnet(m, "s", FP_SKU_NONE, 0, "we",
+				       &fpt_sub_a, 2), 0);
+	KUNIT_ASSERT_EQ(test, fp_peering_add(m, "hub", "s", NULL), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "nva", "hub", nva), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "h1", "hub", h1), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "h2", "hub", h2), 0);
+	KUNIT_ASSERT_EQ(test, fpt_ep(m, "s1", "s", s1), 0);
+	KUNIT_ASSERT_EQ(test, fp_udr_add(m, "hub", &wide, "nva", NULL), 0);
+	KUNIT_ASSERT_EQ(test, fp_udr_add(m, "hub", &spoke, "nva", NULL), 0);
+	KUNIT_ASSERT_EQ(test, fp_udr_add(m, "hub", &half, "nva", NULL), 0);
+	KUNIT_ASSERT_EQ(test, fpt_conn(m, "k", "c", "hub", fp, NULL), 0);
+
+	/* udr off: every endpoint has its route, no UDR. */
+	t = fpt_compile(test, m, "c");
+	KUNIT_EXPECT_EQ(test, t->n_installed, 4U);
+	fp_ctable_free(t);
+
+	KUNIT_ASSERT_EQ(test, fp_conn_set(m, "k", fp | FP_CONN_F_UDR, NULL), 0);
+	t = fpt_compile(test, m, "c");
+	/* 10.0.2.0/24 is the spoke's space: s1 goes to the NVA. */
+	fpt_expect_route(test, t, s1, -1);
+	r = fp_ctable_find_route(t, &spoke);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	KUNIT_EXPECT_EQ(test, r->kind, FP_ROUTE_UDR);
+	/* 10.0.1.128/25 is inside the hub's space: h2 goes to the NVA ... */
+	fpt_expect_route(test, t, h2, -1);
+	/* ... and 10.0.0.0/16, wider than the hub's /24, overrides nothing. */
+	fpt_expect_route(test, t, h1, 1);
+	fpt_expect_route(test, t, nva, 1);
+	fpt_expect_route(test, t, wide, 1);
+	fpt_expect_route(test, t, half, 1);
+	KUNIT_EXPECT_EQ(test, t->n_installed, 5U);
+	KUNIT_EXPECT_EQ(test, t->n_pending, 0U);
+	fp_ctable_free(t);
+
+	/* Without peering the spoke's endpoints are not routes at all. */
+	KUNIT_ASSERT_EQ(test, fp_conn_set(m, "k", FP_CONN_F_FASTPATH |
+					  FP_CONN_F_UDR, NULL), 0);
+	t = fpt_compile(test, m, "c");
+	fpt_expect_route(test, t, s1, -1);
+	fpt_expect_route(test, t, h1, 1);
+	fpt_expect_route(test, t, h2, -1);
 	fp_ctable_free(t);
 	fpt_end(test);
 }
@@ -585,6 +659,7 @@ static struct kunit_case fp_compile_cases[] = {
 	KUNIT_CASE(spoke_routes),
 	KUNIT_CASE(spoke_two_hubs),
 	KUNIT_CASE(udr_routes),
+	KUNIT_CASE(udr_overrides),
 	KUNIT_CASE(exception_lifts),
 	KUNIT_CASE(default_limits),
 	KUNIT_CASE(route_limit_pending),

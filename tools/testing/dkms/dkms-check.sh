@@ -476,9 +476,14 @@ if [ "$RUN_SELFTESTS" = 1 ]; then
 		[ "$name" = lib ] && continue
 		case "$name" in $SELFTESTS_ONLY) ;; *) continue ;; esac
 		say "selftest $name"
-		# Streamed, so that a test that hangs shows how far it got.
-		{ ( cd /selftests && sh "$t" ) 2>&1; echo $? > /tmp/st.rc; } |
-			tee /tmp/st.out | sed "s/^/fastpath-guest: [$name] /"
+		# Streamed line by line (the shell's read and echo do not
+		# buffer), so that a test that hangs shows how far it got.
+		: > /tmp/st.out
+		{ ( cd /selftests && sh "$t" </dev/null ) 2>&1; echo $? > /tmp/st.rc; } |
+			while IFS= read -r line; do
+				echo "$line" >> /tmp/st.out
+				echo "fastpath-guest: [$name] $line"
+			done
 		rc=$(cat /tmp/st.rc)
 		say "selftest $name rc=$rc"
 		if [ $rc -ne 0 ] || grep -q '^FP-CASE: FAIL' /tmp/st.out; then

@@ -149,7 +149,7 @@ for t in /selftests/*.sh; do
 	[ "$name" = lib ] && continue
 	case "$name" in $only) ;; *) continue ;; esac
 	echo "FP-SCRIPT-BEGIN: $name t=$(cut -d' ' -f1 /proc/uptime)"
-	( cd /selftests && dash "$t" )
+	( cd /selftests && dash "$t" </dev/null )
 	echo "FP-SCRIPT: $name rc=$? t=$(cut -d' ' -f1 /proc/uptime)"
 done
 

@@ -9,6 +9,10 @@
 #   selftest  a netns selftest case that fails -> "selftest_must_fail/.."
 #   warn      a module that WARNs (panic_on_warn) -> "no FP-DONE", "kernel/warn"
 #   leak      a module that leaks memory      -> "kmemleak: N unreferenced"
+#   lockdep   a module with an AB-BA mutex inversion
+#                                  -> "possible circular locking dependency"
+#   rcu       a module with rcu_dereference() outside rcu_read_lock()
+#                                             -> "suspicious RCU usage"
 #   rc        a script exits non-zero without a failed case
 #                                             -> "exited 1 without a failed case"
 set -uo pipefail
@@ -77,6 +81,21 @@ fp_case insmod_leak insmod /lib/modules/fp_leak.ko
 fp_exit
 EOS
 scenario leak 'kmemleak: [0-9]+ unreferenced' leak_must_fail
+
+# planted NAME MODULE WANT: a selftest that loads MODULE must fail with WANT
+# (reports that print at warning level, not WARN(): the dmesg scan).
+planted() {
+	mkdir -p "$work/$1/selftests" "$work/$1/lib/modules"
+	cp "$work/$2.ko" "$work/$1/lib/modules/"
+	cat >"$work/$1/selftests/${1}_must_fail.sh" <<EOS
+. ./lib.sh
+fp_case insmod_$1 insmod /lib/modules/$2.ko
+fp_exit
+EOS
+	scenario "$1" "$3" "${1}_must_fail"
+}
+planted lockdep fp_lockdep 'kernel/lockdep: .*possible circular locking dependency'
+planted rcu fp_rcu 'kernel/lockdep: .*suspicious RCU usage'
 
 mkdir -p "$work/rc/selftests"
 cat >"$work/rc/selftests/rc_must_fail.sh" <<'EOS'
