@@ -53,7 +53,7 @@ check: deps
 	tools/testing/qemu/check.sh $(KERNELS)
 
 demo: deps
-	tools/testing/qemu/run.sh --mode demo --extra $(TOP)/tools/demo $(firstword $(KERNELS))
+	tools/demo/demo-host.sh
 
 lint: checkpatch sparse ynl-sync docs-check
 

@@ -145,6 +145,11 @@ setup() {
 		return 1
 
 	ip netns add onprem || return 1
+	# The counters are asserted exactly: onprem sends nothing on its own
+	# (no router solicitations, no address resolution: permanent entries
+	# for the host below), so every frame on er0 is a test's.
+	ip netns exec onprem sysctl -qw \
+		net.ipv6.conf.default.router_solicitations=0 || return 1
 	ip link add er0 type veth peer name op0 netns onprem || return 1
 	ip link set er0 up
 	ip addr add 10.0.0.1/24 dev er0
@@ -156,11 +161,18 @@ setup() {
 	ip netns exec onprem ip route add default via 10.0.0.1
 	ip netns exec onprem ip -6 route add default via fd00::1
 	ER0_MAC=$(cat /sys/class/net/er0/address)
+	ip netns exec onprem ip neigh replace 10.0.0.1 lladdr "$ER0_MAC" \
+		dev op0 nud permanent || return 1
+	ip netns exec onprem ip -6 neigh replace fd00::1 lladdr "$ER0_MAC" \
+		dev op0 nud permanent || return 1
 
 	veth_vm vm1 vm1h 10.1.0.4 fd01::4 10.1.0.1 || return 1
 	veth_vm nva nvah 10.1.0.10 "" 10.1.0.1 || return 1
 	veth_vm vm3 vm3h 10.2.0.4 "" 10.2.0.1 || return 1
-	# The NVA counts what reaches it for the spoke.
+	# The NVA counts what reaches it for the spoke, and keeps it (a new
+	# namespace inherits the host's ip_forward=1): so what reaches vm3
+	# came straight from the fast path.
+	ip netns exec nva sysctl -qw net.ipv4.ip_forward=0 || return 1
 	ip netns exec nva nft -f - <<-EOF || return 1
 	table inet nva {
 		chain pre { type filter hook prerouting priority 0;
