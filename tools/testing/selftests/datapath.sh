@@ -568,12 +568,6 @@ fp_case fast_v6_veth test_fast_v6_veth
 fp_case fast_v4_tap test_fast_v4_tap
 fp_case fast_v6_tap test_fast_v6_tap
 fp_case ping test_ping
-# The cases below are written but not yet green on every kernel line (one
-# run hung after tcp_stream on 6.1): they run only with FP_DATAPATH_FULL=1
-# (issue "Data path" keeps the list of what is left).
-if [ "${FP_DATAPATH_FULL:-0}" != 1 ]; then
-	fp_exit
-fi
 fp_case tcp_stream_v4 test_tcp_stream_v4
 fp_case tcp_stream_v6 test_tcp_stream_v6
 fp_case pass_ttl test_pass_ttl
