@@ -38,6 +38,9 @@
 # "dkms-check: PASS", or "dkms-check: FAIL <reason>" with a non-zero exit.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8
+# One run at a time: the packages it installs and purges are the system's.
+exec 9>/run/lock/fastpath-dkms-check.lock
+flock 9
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 srcdir="$(cd "$here/../../.." && pwd)"

@@ -518,6 +518,24 @@ test_udr() {
 	return $_r
 }
 
+# A provider circuit (no ExpressRoute Direct port): IPv6 goes to the
+# gateway, IPv4 stays fast; back on Direct, IPv6 is fast again.
+test_provider_v6() {
+	ok circuit set er port none || return 1
+	snap
+	pass_case no-route vm1 "$T/vm16.cnt" 4 send6 -D fd01::4
+	_r=$?
+	if [ $_r = 0 ]; then
+		snap
+		fast_case "$T/vm1.cnt" vm1 "$b_vm1" "$b_rx1" send4 -D 10.1.0.4
+		_r=$?
+	fi
+	ok circuit set er port 10G || return 1
+	[ $_r = 0 ] || return 1
+	snap
+	fast_case "$T/vm16.cnt" vm1 "$b_vm1" "$b_rx16" send6 -D fd01::4
+}
+
 # ---- the tracepoint ----------------------------------------------------------
 
 test_tracepoint() {
@@ -584,5 +602,6 @@ fp_case pass_mtu test_pass_mtu
 fp_case pass_no_neigh test_pass_no_neigh
 fp_case peering test_peering
 fp_case udr test_udr
+fp_case provider_v6 test_provider_v6
 fp_case tracepoint test_tracepoint
 fp_exit
