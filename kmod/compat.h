@@ -53,6 +53,12 @@
 #endif
 
 /*
+ * The rest is the data path's: the user-space trie tests (tools/trie-test,
+ * tools/stress, tools/fuzz) build trie.c over a shim without it.
+ */
+#ifdef __KERNEL__
+
+/*
  * The data path's view of devices (datapath.c).
  *
  * fp_dev_is_veth(): a veth, whose peer the data path may deliver into.
@@ -114,5 +120,7 @@ static inline struct neighbour *fp_nd_create(struct net_device *dev,
 #endif
 	return NULL;
 }
+
+#endif /* __KERNEL__ */
 
 #endif /* _FASTPATH_COMPAT_H */
