@@ -5,7 +5,8 @@
  * fastpath:fastpath_packet fires once per packet the ingress hook sees,
  * with the outcome that was counted: which circuit and connection, the
  * addresses (IPv4 as IPv4-mapped IPv6), the reason (&enum fastpath_reason)
- * and, for an exception, its kind.  No string fields: the record layout is
+ * and, for an exception, its kind (&enum fastpath_exception_kind; "-"
+ * for any other reason).  No string fields: the record layout is
  * the same on every kernel line.
  */
 #undef TRACE_SYSTEM
@@ -57,7 +58,7 @@ TRACE_EVENT(fastpath_packet,
 		}
 	),
 
-	TP_printk("circuit=%u conn=%u family=%u saddr=%pI6c daddr=%pI6c reason=%s exception=%u",
+	TP_printk("circuit=%u conn=%u family=%u saddr=%pI6c daddr=%pI6c reason=%s exception=%s",
 		  __entry->circuit, __entry->conn, __entry->family,
 		  __entry->saddr, __entry->daddr,
 		  __print_symbolic(__entry->reason,
@@ -75,7 +76,18 @@ TRACE_EVENT(fastpath_packet,
 				   { FASTPATH_REASON_VLAN, "vlan" },
 				   { FASTPATH_REASON_NOT_UNICAST, "not-unicast" },
 				   { FASTPATH_REASON_NO_MEMORY, "no-memory" }),
-		  __entry->exc_kind)
+		  __entry->reason != FASTPATH_REASON_EXCEPTION ? "-" :
+		  __print_symbolic(__entry->exc_kind,
+				   { FASTPATH_EXCEPTION_KIND_PRIVATE_ENDPOINT,
+				     "private-endpoint" },
+				   { FASTPATH_EXCEPTION_KIND_INTERNAL_LB,
+				     "internal-lb" },
+				   { FASTPATH_EXCEPTION_KIND_BASIC_LB, "basic-lb" },
+				   { FASTPATH_EXCEPTION_KIND_DNS_RESOLVER,
+				     "dns-resolver" },
+				   { FASTPATH_EXCEPTION_KIND_CROSS_REGION,
+				     "cross-region" },
+				   { FASTPATH_EXCEPTION_KIND_MANUAL, "manual" }))
 );
 
 #endif /* _FASTPATH_TRACE_H */

@@ -17,8 +17,7 @@
 #
 # Kernel command line knobs: fp.only=<glob> runs only matching selftests
 # ("kunit": only the KUnit modules), fp.kunit=<glob> only the matching
-# KUnit modules, fp.mode=demo runs /demo.sh instead of the tests,
-# fp.fuzz_seed=N makes nl_fuzz send the messages of that seed again.
+# KUnit modules, fp.fuzz_seed=N makes nl_fuzz send the messages of that seed again.
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu
@@ -37,12 +36,10 @@ ip link set lo up
 
 only='*'
 kunit='*'
-mode=test
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	fp.only=*) only="${arg#fp.only=}" ;;
 	fp.kunit=*) kunit="${arg#fp.kunit=}" ;;
-	fp.mode=*) mode="${arg#fp.mode=}" ;;
 	fp.fuzz_seed=*) export FP_FUZZ_SEED="${arg#fp.fuzz_seed=}" ;;
 	esac
 done
@@ -68,11 +65,6 @@ finish() {
 	# With -no-reboot QEMU exits on reboot; poweroff needs ACPI.
 	reboot -f
 }
-
-if [ "$mode" = demo ]; then
-	dash /demo.sh
-	finish
-fi
 
 echo "FP-GUEST: kernel $(uname -r) t=$(cut -d' ' -f1 /proc/uptime)"
 

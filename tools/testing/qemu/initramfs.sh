@@ -9,7 +9,7 @@
 # and fpctl with every shared library they load, fastpath.ko and
 # fastpath_kunit.ko from MODULE_DIR, tools/testing/qemu/init.sh as /init and
 # tools/testing/selftests/ as /selftests.  EXTRA_DIR, if given, is copied
-# over the root last (demo scripts, harness self-test modules).
+# over the root last (harness self-test modules).
 #
 # Only when the selftest that needs them is selected (FP_ONLY, the guest's
 # fp.only glob, default '*'):

@@ -3,7 +3,7 @@
 #
 # Boot one kernel line in QEMU and run the fastpath tests in it.
 #
-#   run.sh [--only GLOB] [--kunit GLOB] [--mode test|demo] [--extra DIR]
+#   run.sh [--only GLOB] [--kunit GLOB] [--extra DIR]
 #          [--label L] KERNEL
 #
 # KERNEL is 6.1, 6.12 or 7.x.  Builds (or takes from the cache) the debug
@@ -31,20 +31,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 only='*'
 kunit='*'
-mode=test
 extra=
 label=
 while [ $# -gt 1 ]; do
 	case "$1" in
 	--only) only=$2; shift 2 ;;
 	--kunit) kunit=$2; shift 2 ;;
-	--mode) mode=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
 	--label) label=$2; shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--kunit GLOB] [--mode test|demo] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--kunit GLOB] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
 kver=$1
 label=${label:-$kver}
 
@@ -110,12 +108,12 @@ boot() {
 		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit fp.mode=$mode${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
+		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
 		</dev/null || rc=$?
 	step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 }
 boot
-if [ "$mode" = test ] && [ "$rc" -ne 124 ] && ! grep -q '^FP-GUEST:' "$log"; then
+if [ "$rc" -ne 124 ] && ! grep -q '^FP-GUEST:' "$log"; then
 	mv "$log" "$log.boot1"
 	step "WARNING: the guest died while booting, before /init ran (log: $log.boot1):"
 	grep -E 'BUG:|panic|Kernel panic' "$log.boot1" | head -n 3 >&2
@@ -123,11 +121,6 @@ if [ "$mode" = test ] && [ "$rc" -ne 124 ] && ! grep -q '^FP-GUEST:' "$log"; the
 	boot
 fi
 
-if [ "$mode" = demo ]; then
-	sed -n '/^FP-DEMO-BEGIN/,/^FP-DONE/p' "$log" | grep -v '^FP-'
-	grep -q '^FP-DONE' "$log"
-	exit
-fi
 json_args=()
 [ -n "${FP_JSON:-}" ] && json_args=(--json "$FP_JSON")
 python3 "$here/parse.py" --label "$label:" "${json_args[@]}" "$log"

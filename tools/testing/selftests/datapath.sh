@@ -559,11 +559,11 @@ test_tracepoint() {
 	echo 0 > $_tr/events/fastpath/fastpath_packet/enable
 	cat $_tr/trace >"$T/trace"
 	_r=0
-	for _want in "daddr=::ffff:10.1.0.4 reason=forwarded" \
+	for _want in "daddr=::ffff:10.1.0.4 reason=forwarded exception=-" \
 		"daddr=::ffff:10.1.0.4 reason=ttl" \
 		"daddr=::ffff:10.1.0.99 reason=no-route" \
 		"family=10 saddr=fd00::2 daddr=fd01::4 reason=forwarded" \
-		"daddr=::ffff:10.1.0.4 reason=exception exception=5"; do
+		"daddr=::ffff:10.1.0.4 reason=exception exception=manual"; do
 		grep -q "$_want" "$T/trace" ||
 			fp_fail "trace lacks '$_want'" || _r=1
 	done
