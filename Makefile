@@ -31,7 +31,7 @@ KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
 
 .PHONY: all module fpctl nlfuzz deps check demo lint checkpatch sparse deb dkms-check \
-	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync docs-check \
+	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync docs-check layers \
 	clean help
 
 all: module
@@ -55,7 +55,11 @@ check: deps
 demo: deps
 	tools/demo/demo-host.sh
 
-lint: checkpatch sparse ynl-sync docs-check
+lint: checkpatch sparse layers ynl-sync docs-check
+
+# Calls between the module's files go one way (from sparse's objects).
+layers: sparse
+	@python3 tools/testing/kmod-layers.py build/sparse
 
 # Every reStructuredText page parses without a warning (docutils; index.rst
 # holds Sphinx's toctree, which plain docutils does not know).

@@ -5,9 +5,9 @@
  * Circuits (uplink) and endpoints (target tap/veth) name their device by
  * ifindex in the model.  An object is "active" while a device with that
  * ifindex is registered in the object's namespace, running and has
- * carrier.  The model asks fp_devices_model_ops when an object is created
- * or its device changes (under the namespace's mutex, without RTNL); a
- * netdevice notifier keeps the state current afterwards:
+ * carrier.  The model asks the namespace's fp_model_ops (pernet.c) when an
+ * object is created or its device changes (under the namespace's mutex,
+ * without RTNL); a netdevice notifier keeps the state current afterwards:
  *
  *   NETDEV_REGISTER      a device appears (also at the end of a netns
  *                        move): next hops on its ifindex use it again;
@@ -44,41 +44,6 @@
 #include "publish.h"
 
 /**
- * fp_dev_up() - does a device count as up for fastpath
- * @dev: the device
- *
- * Return: true if it is running and has carrier.
- */
-bool fp_dev_up(const struct net_device *dev)
-{
-	return netif_running(dev) && netif_carrier_ok(dev);
-}
-
-FP_EXPORT_FOR_KUNIT(fp_dev_up);
-
-static bool fp_devices_active(const struct fp_model *m, int ifindex)
-{
-	const struct fp_net *fpn = container_of(m, struct fp_net, model);
-	struct net_device *dev;
-	bool up = false;
-
-	if (!fpn->net)
-		return false;
-	rcu_read_lock();
-	dev = dev_get_by_index_rcu(fpn->net, ifindex);
-	if (dev)
-		up = fp_dev_up(dev);
-	rcu_read_unlock();
-	return up;
-}
-
-const struct fp_model_ops fp_devices_model_ops = {
-	.dev_active = fp_devices_active,
-};
-
-FP_EXPORT_FOR_KUNIT(fp_devices_model_ops);
-
-/**
  * fp_dev_event() - apply one netdevice event to a namespace
  * @fpn: the namespace the device is in (before a move: the old one)
  * @dev: the device
@@ -101,15 +66,15 @@ void fp_dev_event(struct fp_net *fpn, struct net_device *dev,
 	__skb_queue_head_init(&q);
 	mutex_lock(&fpn->lock);
 	if (event == NETDEV_UNREGISTER) {
-		fp_pub_dev_unregister(fpn, dev);
+		fp_pub_dev_unregister(&fpn->pub, dev);
 		active = false;
 	} else {
 		if (event == NETDEV_REGISTER)
-			fp_pub_dev_register(fpn, dev);
+			fp_pub_dev_register(&fpn->pub, dev);
 		active = fp_dev_up(dev);
 	}
 	if (fp_model_set_ifindex_active(&fpn->model, dev->ifindex, active)) {
-		fp_pub_commit(fpn);
+		fp_pub_commit(&fpn->pub);
 		/* Dumps in progress see a change. */
 		fpn->generation++;
 		if (!fpn->generation)

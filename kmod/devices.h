@@ -7,13 +7,19 @@
 
 #include <linux/netdevice.h>
 
-#include "model.h"
-
 struct fp_net;
 
-extern const struct fp_model_ops fp_devices_model_ops;
+/**
+ * fp_dev_up() - does a device count as up for fastpath
+ * @dev: the device
+ *
+ * Return: true if it is running and has carrier.
+ */
+static inline bool fp_dev_up(const struct net_device *dev)
+{
+	return netif_running(dev) && netif_carrier_ok(dev);
+}
 
-bool fp_dev_up(const struct net_device *dev);
 void fp_dev_event(struct fp_net *fpn, struct net_device *dev,
 		  unsigned long event);
 

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * fastpath: the read side of the published tables (see publish.c for the
- * design): what the data path includes, and all it includes of them.
+ * fastpath: the read side of the published tables (lookup.c; see
+ * publish.c for the design): what the data path includes, and all it
+ * includes of them.
  *
  * Per namespace, circuits are published by the ifindex of their uplink.
  * Each published circuit has an IPv4 and an IPv6 route trie whose values
  * are &struct fp_nh, and an IPv4 and an IPv6 exception trie whose values
  * are &struct fp_pexc.  Readers run under rcu_read_lock() (softirq),
  * never block and never allocate: fp_pub_lookup() on the circuit the
- * ingress hook was attached for (or fp_pub_circuit()).
+ * ingress hook was attached for (its @ops.priv).
  */
 #ifndef _FASTPATH_LOOKUP_H
 #define _FASTPATH_LOOKUP_H
@@ -18,6 +19,7 @@
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 
 #include "compat.h"
 #include "trie.h"
@@ -147,6 +149,7 @@ struct fp_pexc {
  * @tombs: entries no longer valid whose removal from a trie failed
  * @hook: the ingress hook on the uplink while it is attached (datapath.c;
  *	writer side)
+ * @free_work: frees it a grace period after it was unpublished
  */
 struct fp_pcirc {
 	u32 gen;
@@ -162,6 +165,7 @@ struct fp_pcirc {
 	struct list_head garbage;
 	struct list_head tombs;
 	struct fp_hook *hook;
+	struct rcu_work free_work;
 };
 
 /**
@@ -174,7 +178,7 @@ struct fp_verdict {
 	u8 exc_kind;
 };
 
-struct fp_pcirc *fp_pub_circuit(const struct net *net, int ifindex);
+const struct fp_pent *fp_pent_visible(const struct fp_pent *e, u32 gen);
 unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
 			   const void *daddr, struct fp_verdict *v);
 

@@ -8,7 +8,6 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
-#include <linux/rcupdate.h>
 #include <net/genetlink.h>
 #include <linux/fastpath.h>
 
@@ -17,6 +16,11 @@
 static int __init fastpath_init(void)
 {
 	int err;
+
+	/* First: namespaces going away queue their tables' frees on it. */
+	err = fp_pub_module_init();
+	if (err)
+		goto err_pub;
 
 	err = fp_pernet_init();
 	if (err)
@@ -48,6 +52,8 @@ err_batch:
 err_devices:
 	fp_pernet_exit();
 err_pernet:
+	fp_pub_module_exit();
+err_pub:
 	return err;
 }
 
@@ -58,8 +64,11 @@ static void __exit fastpath_exit(void)
 	/* Replays NETDEV_UNREGISTER: every device reference is dropped. */
 	fp_devices_exit();
 	fp_pernet_exit();
-	/* Objects deleted before the namespaces went away wait in call_rcu. */
-	rcu_barrier();
+	/*
+	 * The one wait of the unload: every object freed after a grace period
+	 * (call_rcu, kfree_rcu, rcu_work) is freed before this returns.
+	 */
+	fp_pub_module_exit();
 }
 
 module_init(fastpath_init);

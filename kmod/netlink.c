@@ -3,9 +3,12 @@
  * The "fastpath" generic netlink family: the only way user space configures
  * and observes the module.  Every network namespace has its own view
  * (netnsok); Documentation/netlink/specs/fastpath.yaml describes the family.
- * This file holds the family, its operation table and INFO_GET; the
- * object operations are in nl_objects.c, the counters in nl_stats.c, the
- * policies in nl_policy.c.
+ * This file holds the family's operation table, its registration and
+ * INFO_GET; the family object itself and what every operation shares are
+ * in nl_common.c, the object operations in nl_objects.c, the counters in
+ * nl_stats.c, the policies in nl_policy.c, ordered batches in nl_batch.c.
+ * Calls go one way: this file -> nl_objects/nl_stats/nl_batch ->
+ * nl_common.
  */
 #include <linux/module.h>
 #include <linux/utsname.h>
@@ -186,21 +189,6 @@ static const struct genl_ops fp_genl_ops[] = {
 	},
 };
 
-static const struct genl_multicast_group fp_genl_mcgrps[] = {
-	{ .name = FASTPATH_MCGRP_CONFIG },
-};
-
-struct genl_family fp_genl_family __ro_after_init = {
-	.name = FASTPATH_FAMILY_NAME,
-	.version = FASTPATH_FAMILY_VERSION,
-	.netnsok = true,
-	.module = THIS_MODULE,
-	.ops = fp_genl_ops,
-	.n_ops = ARRAY_SIZE(fp_genl_ops),
-	.mcgrps = fp_genl_mcgrps,
-	.n_mcgrps = ARRAY_SIZE(fp_genl_mcgrps),
-};
-
 /* The UAPI enums are the model's values: nothing is translated. */
 #define FP_SAME(uapi, model)	BUILD_BUG_ON((int)(uapi) != (int)(model))
 
@@ -240,6 +228,9 @@ static void __init fp_netlink_check_uapi(void)
 int __init fp_netlink_init(void)
 {
 	fp_netlink_check_uapi();
+	/* The family is nl_common.c's, which every operation uses. */
+	fp_genl_family.ops = fp_genl_ops;
+	fp_genl_family.n_ops = ARRAY_SIZE(fp_genl_ops);
 	return genl_register_family(&fp_genl_family);
 }
 

@@ -21,12 +21,15 @@
  *
  * The chains of a namespace are a list in &struct fp_net, under its lock;
  * a socket has at most one, freed when the socket is released
- * (NETLINK_URELEASE) or with the namespace.
+ * (NETLINK_URELEASE) or with the namespace (this file's pernet exit, which
+ * runs before the namespace's state is torn down, and frees every chain
+ * when the module goes).
  */
 #include <linux/netlink.h>
 #include <linux/notifier.h>
 #include <linux/slab.h>
 #include <net/genetlink.h>
+#include <net/net_namespace.h>
 
 #include "compat.h"
 #include "fastpath.h"
@@ -167,6 +170,8 @@ void fp_batch_release_all(struct fp_net *fpn)
 	}
 }
 
+FP_EXPORT_FOR_KUNIT(fp_batch_release_all);
+
 /**
  * fp_nl_batch() - BATCH: start an ordered batch on the sending socket
  * @skb: the request
@@ -252,6 +257,20 @@ static struct notifier_block fp_batch_notifier = {
 	.notifier_call = fp_batch_urelease,
 };
 
+static void __net_exit fp_batch_net_exit(struct net *net)
+{
+	struct fp_net *fpn = fp_net(net);
+
+	mutex_lock(&fpn->lock);
+	fp_batch_release_all(fpn);
+	mutex_unlock(&fpn->lock);
+}
+
+/* Registered after the namespaces' state, so it exits before it. */
+static struct pernet_operations fp_batch_net_ops = {
+	.exit = fp_batch_net_exit,
+};
+
 /**
  * fp_batch_init() - forget the chain of every generic netlink socket closed
  *
@@ -259,13 +278,22 @@ static struct notifier_block fp_batch_notifier = {
  */
 int fp_batch_init(void)
 {
-	return netlink_register_notifier(&fp_batch_notifier);
+	int err;
+
+	err = register_pernet_subsys(&fp_batch_net_ops);
+	if (err)
+		return err;
+	err = netlink_register_notifier(&fp_batch_notifier);
+	if (err)
+		unregister_pernet_subsys(&fp_batch_net_ops);
+	return err;
 }
 
 /**
- * fp_batch_exit() - stop watching sockets; the namespaces free what is left
+ * fp_batch_exit() - stop watching sockets and free every chain left
  */
 void fp_batch_exit(void)
 {
 	netlink_unregister_notifier(&fp_batch_notifier);
+	unregister_pernet_subsys(&fp_batch_net_ops);
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Helpers shared by the operations of the "fastpath" family: the namespace
- * lock and generation, prefixes, device checks, building replies and
- * change notifications, and dump messages that detect concurrent change.
+ * Helpers shared by the operations of the "fastpath" family: the family
+ * object (its operation table is netlink.c's, set when it registers), the
+ * namespace lock and generation, prefixes, device checks, building replies
+ * and change notifications, and dump messages that detect concurrent
+ * change.
  */
+#include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/rcupdate.h>
 #include <net/genetlink.h>
@@ -13,6 +16,20 @@
 #include "fastpath.h"
 #include "model.h"
 #include "netlink.h"
+
+static const struct genl_multicast_group fp_genl_mcgrps[] = {
+	{ .name = FASTPATH_MCGRP_CONFIG },
+};
+
+/* The ops are set by fp_netlink_init(), before the family registers. */
+struct genl_family fp_genl_family __ro_after_init = {
+	.name = FASTPATH_FAMILY_NAME,
+	.version = FASTPATH_FAMILY_VERSION,
+	.netnsok = true,
+	.module = THIS_MODULE,
+	.mcgrps = fp_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(fp_genl_mcgrps),
+};
 
 /*
  * The DEFER flag of each configuration command: every configuration
@@ -95,9 +112,9 @@ void fp_nl_publish(struct fp_net *fpn)
 {
 	lockdep_assert_held(&fpn->lock);
 	if (fpn->defer)
-		fp_pub_defer(fpn);
+		fp_pub_defer(&fpn->pub);
 	else
-		fp_pub_commit(fpn);
+		fp_pub_commit(&fpn->pub);
 	fpn->generation++;
 	/* 0 means "no sequence check" to genl_dump_check_consistent */
 	if (!fpn->generation)
@@ -130,7 +147,7 @@ int fp_nl_commit(struct sk_buff *skb, struct genl_info *info)
 	struct fp_net *fpn = fp_nl_lock(info);
 
 	/* Also retries what failed for lack of memory; cheap if nothing did. */
-	fp_pub_commit(fpn);
+	fp_pub_commit(&fpn->pub);
 	fp_nl_unlock(fpn, false);
 	return 0;
 }

@@ -2,8 +2,14 @@
 /*
  * Per network namespace state: every fastpath object lives in exactly one
  * namespace and goes away with it.
+ *
+ * This file sets up and tears down the lower layers of one namespace (the
+ * model, the published tables) and answers the model's device question;
+ * the netlink family, the netdevice notifier and the ordered batches reach
+ * a namespace's state through fp_net().  It calls nothing above it.
  */
 #include <linux/module.h>
+#include <linux/rcupdate.h>
 #include <net/netns/generic.h>
 
 #include "devices.h"
@@ -23,6 +29,27 @@ struct fp_net *fp_net(const struct net *net)
 }
 
 FP_EXPORT_FOR_KUNIT(fp_net);
+
+/* Is device @ifindex of the model's namespace present and up. */
+static bool fp_net_dev_active(const struct fp_model *m, int ifindex)
+{
+	const struct fp_net *fpn = container_of(m, struct fp_net, model);
+	struct net_device *dev;
+	bool up = false;
+
+	if (!fpn->net)
+		return false;
+	rcu_read_lock();
+	dev = dev_get_by_index_rcu(fpn->net, ifindex);
+	if (dev)
+		up = fp_dev_up(dev);
+	rcu_read_unlock();
+	return up;
+}
+
+static const struct fp_model_ops fp_net_model_ops = {
+	.dev_active = fp_net_dev_active,
+};
 
 /**
  * fp_net_setup() - set up one namespace's state
@@ -44,8 +71,8 @@ int fp_net_setup(struct fp_net *fpn, struct net *net)
 		mutex_destroy(&fpn->lock);
 		return err;
 	}
-	fpn->model.ops = &fp_devices_model_ops;
-	fp_pub_init(&fpn->pub, &fpn->lock);
+	fpn->model.ops = &fp_net_model_ops;
+	fp_pub_init(&fpn->pub, &fpn->model, &fpn->lock, net);
 	return 0;
 }
 
@@ -53,15 +80,16 @@ FP_EXPORT_FOR_KUNIT(fp_net_setup);
 
 /**
  * fp_net_teardown() - free everything of one namespace's state
- * @fpn: the state, unlocked
+ * @fpn: the state, unlocked; its ordered batches are gone (nl_batch.c
+ *	frees them first)
+ *
+ * Waits for no grace period: the published tables are unpublished here
+ * and freed by RCU callbacks and rcu_work (module exit waits for those).
  */
 void fp_net_teardown(struct fp_net *fpn)
 {
-	/* The retry work takes the lock: stop it first. */
-	cancel_delayed_work_sync(&fpn->pub.retry);
+	fp_pub_destroy(&fpn->pub);
 	mutex_lock(&fpn->lock);
-	fp_batch_release_all(fpn);
-	fp_pub_destroy(&fpn->pub, &fpn->model);
 	fp_model_destroy(&fpn->model);
 	mutex_unlock(&fpn->lock);
 	mutex_destroy(&fpn->lock);

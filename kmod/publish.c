@@ -89,6 +89,7 @@
 #include <linux/slab.h>
 #include <linux/socket.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 #include <net/net_namespace.h>
 #include <linux/fastpath.h>
 
@@ -96,7 +97,6 @@
 #include "compile.h"
 #include "counters.h"
 #include "datapath.h"
-#include "fastpath.h"
 #include "model.h"
 #include "publish.h"
 
@@ -107,104 +107,8 @@
 /* and never later than this after the first one. */
 #define FP_DEFER_MAX	(10 * HZ)
 
-static_assert(offsetof(struct fp_nh, e) == 0);
-static_assert(offsetof(struct fp_pexc, e) == 0);
-
-/* ---- readers ------------------------------------------------------------ */
-
-static bool fp_pent_valid(const struct fp_pent *e, u32 gen)
-{
-	return READ_ONCE(e->gen_from) <= gen && gen <= READ_ONCE(e->gen_until);
-}
-
-/* The value generation @gen sees where the trie holds @e. */
-static const struct fp_pent *fp_pent_visible(const struct fp_pent *e, u32 gen)
-{
-	if (!e || fp_pent_valid(e, gen))
-		return e;
-	e = rcu_dereference_check(e->prev, 1);
-	if (e && fp_pent_valid(e, gen))
-		return e;
-	return NULL;
-}
-
-/**
- * fp_pub_circuit() - the circuit published on an uplink
- * @net: the namespace
- * @ifindex: the uplink's ifindex (the packet's ingress device)
- *
- * Context: rcu_read_lock() held; softirq safe, no allocation.
- * Return: the published circuit or %NULL.
- */
-struct fp_pcirc *fp_pub_circuit(const struct net *net, int ifindex)
-{
-	if (ifindex <= 0)
-		return NULL;
-	return xa_load(&fp_net(net)->pub.circuits, ifindex);
-}
-
-FP_EXPORT_FOR_KUNIT(fp_pub_circuit);
-
-/* The family-specialised trie lookups of the hot path. */
-static const struct fp_pent *fp_pub_trie_lookup(const struct fp_trie *t,
-						bool v6, const void *daddr)
-{
-	__be32 a;
-
-	if (v6)
-		return fp_trie_lookup6(t, daddr);
-	memcpy(&a, daddr, sizeof(a));
-	return fp_trie_lookup4(t, a);
-}
-
-/**
- * fp_pub_lookup() - exception verdict and next hop for a destination
- * @pc: the circuit (the ingress hook's, or from fp_pub_circuit())
- * @family: AF_INET or AF_INET6
- * @daddr: destination address (4 or 16 bytes, network order)
- * @v: receives the next hop (FASTPATH_REASON_FORWARDED and
- *	FASTPATH_REASON_TARGET_DOWN) or the blocking exception's kind
- *	(FASTPATH_REASON_EXCEPTION)
- *
- * Both lookups see one generation of the circuit's tables.  The caller
- * still checks the device (up, MTU) and the neighbour (SPEC §3 steps 5-6)
- * and counts on @v->nh->counters and @pc->counters.
- *
- * Context: rcu_read_lock() held; softirq safe, no allocation.
- * Return: FASTPATH_REASON_EXCEPTION, FASTPATH_REASON_NO_ROUTE,
- * FASTPATH_REASON_TARGET_DOWN (the endpoint has no device or it is gone) or
- * FASTPATH_REASON_FORWARDED (a candidate for forwarding).
- */
-unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
-			   const void *daddr, struct fp_verdict *v)
-{
-	bool v6 = family == AF_INET6;
-	const struct fp_pent *e;
-	const struct fp_pexc *x;
-	const struct fp_nh *nh;
-	u32 gen;
-
-	v->nh = NULL;
-	v->exc_kind = 0;
-	/* Pairs with the release in fp_flip(): one generation, whole. */
-	gen = smp_load_acquire(&pc->gen);
-	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_EX6 : FP_PT_EX4], v6, daddr);
-	x = (const struct fp_pexc *)fp_pent_visible(e, gen);
-	if (unlikely(x && x->blocks)) {
-		v->exc_kind = x->kind;
-		return FASTPATH_REASON_EXCEPTION;
-	}
-	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_RT6 : FP_PT_RT4], v6, daddr);
-	nh = (const struct fp_nh *)fp_pent_visible(e, gen);
-	if (!nh)
-		return FASTPATH_REASON_NO_ROUTE;
-	v->nh = nh;
-	if (!fp_nh_dev(nh))
-		return FASTPATH_REASON_TARGET_DOWN;
-	return FASTPATH_REASON_FORWARDED;
-}
-
-FP_EXPORT_FOR_KUNIT(fp_pub_lookup);
+/* Frees unpublished circuits a grace period after they went (rcu_work). */
+static struct workqueue_struct *fp_pub_wq;
 
 /* ---- device slots ------------------------------------------------------- */
 
@@ -230,9 +134,8 @@ static void fp_pdev_bind(struct fp_pdev *pd, struct net_device *dev)
 	rcu_assign_pointer(pd->dev, dev);
 }
 
-static struct fp_pdev *fp_pdev_get(struct fp_net *fpn, int ifindex)
+static struct fp_pdev *fp_pdev_get(struct fp_pub *pub, int ifindex)
 {
-	struct fp_pub *pub = &fpn->pub;
 	struct net_device *dev;
 	struct fp_pdev *pd;
 
@@ -255,7 +158,7 @@ static struct fp_pdev *fp_pdev_get(struct fp_net *fpn, int ifindex)
 	 * and waits for RCU readers before it notifies.
 	 */
 	rcu_read_lock();
-	dev = fpn->net ? dev_get_by_index_rcu(fpn->net, ifindex) : NULL;
+	dev = pub->net ? dev_get_by_index_rcu(pub->net, ifindex) : NULL;
 	if (dev)
 		fp_pdev_bind(pd, dev);
 	rcu_read_unlock();
@@ -282,28 +185,28 @@ static void fp_pdev_put(struct fp_pdev *pd)
 
 /**
  * fp_pub_dev_register() - a device appeared in the namespace
- * @fpn: the namespace's state (locked, RTNL held)
+ * @pub: the namespace's published state (locked, RTNL held)
  * @dev: the device (NETDEV_REGISTER, also after a netns move)
  *
  * Next hops to an endpoint on this ifindex use the device again, and a
  * circuit on it gets its ingress hook.
  */
-void fp_pub_dev_register(struct fp_net *fpn, struct net_device *dev)
+void fp_pub_dev_register(struct fp_pub *pub, struct net_device *dev)
 {
 	struct fp_pcirc *pc;
 	struct fp_pdev *pd;
 
-	lockdep_assert_held(fpn->pub.lock);
-	pd = fp_pdev_find(&fpn->pub, dev->ifindex);
+	lockdep_assert_held(pub->lock);
+	pd = fp_pdev_find(pub, dev->ifindex);
 	if (pd && !pd->held)
 		fp_pdev_bind(pd, dev);
 	/* A circuit's uplink (back) in the namespace: hook it. */
-	pc = xa_load(&fpn->pub.circuits, dev->ifindex);
-	if (pc && !pc->hook && fp_dp_attach(fpn->net, pc, dev)) {
-		fpn->pub.failures++;
+	pc = xa_load(&pub->circuits, dev->ifindex);
+	if (pc && !pc->hook && fp_dp_attach(pub->net, pc, dev)) {
+		pub->failures++;
 		pr_warn_ratelimited("cannot attach to %s yet, retrying\n",
 				    dev->name);
-		schedule_delayed_work(&fpn->pub.retry, FP_RETRY_DELAY);
+		schedule_delayed_work(&pub->retry, FP_RETRY_DELAY);
 	}
 }
 
@@ -311,29 +214,33 @@ FP_EXPORT_FOR_KUNIT(fp_pub_dev_register);
 
 /**
  * fp_pub_dev_unregister() - a device leaves the namespace
- * @fpn: the namespace's state (locked, RTNL held)
+ * @pub: the namespace's published state (locked, RTNL held)
  * @dev: the device (NETDEV_UNREGISTER, also before a netns move)
  *
- * The tracked reference is dropped before this returns (after a grace
- * period, so that no reader still uses the device), whatever routes still
- * point to it: they pass their traffic to the gateway (TARGET_DOWN).  A
+ * The tracked reference is dropped before this returns, whatever routes
+ * still point to it: they pass their traffic to the gateway (TARGET_DOWN).  A
  * circuit on it loses its ingress hook.
  */
-void fp_pub_dev_unregister(struct fp_net *fpn, struct net_device *dev)
+void fp_pub_dev_unregister(struct fp_pub *pub, struct net_device *dev)
 {
 	struct fp_pcirc *pc;
 	struct fp_pdev *pd;
 
-	lockdep_assert_held(fpn->pub.lock);
+	lockdep_assert_held(pub->lock);
 	/* Netfilter keeps a device's hooks when it unregisters. */
-	pc = xa_load(&fpn->pub.circuits, dev->ifindex);
+	pc = xa_load(&pub->circuits, dev->ifindex);
 	if (pc && pc->hook && pc->hook->dev == dev)
 		fp_dp_detach(pc);
-	pd = fp_pdev_find(&fpn->pub, dev->ifindex);
+	pd = fp_pdev_find(pub, dev->ifindex);
 	if (!pd || pd->held != dev)
 		return;
+	/*
+	 * No wait for readers here: unregister_netdevice_many() waits for a
+	 * grace period (synchronize_net()) after the NETDEV_UNREGISTER
+	 * notifiers and before the device can be freed, and a device moved
+	 * to another namespace lives on.
+	 */
 	RCU_INIT_POINTER(pd->dev, NULL);
-	synchronize_net();
 	netdev_put(pd->held, &pd->tracker);
 	pd->held = NULL;
 }
@@ -499,7 +406,7 @@ static int fp_pc_clean(struct fp_pcirc *pc)
 
 /* One commit attempt's bookkeeping. */
 struct fp_commit {
-	struct fp_net *fpn;
+	struct fp_pub *pub;
 	struct fp_pcirc *pc;
 	u32 gen;		/* generation readers see now */
 	u32 next;		/* generation being built */
@@ -544,7 +451,7 @@ static int fp_stage_route(struct fp_commit *cm, const struct fp_croute *r)
 	u8 table = r->prefix.family == AF_INET ? FP_PT_RT4 : FP_PT_RT6;
 	struct fp_nh *nh;
 
-	nh = fp_pent_alloc(cm->pc, &cm->fpn->pub, sizeof(*nh), table,
+	nh = fp_pent_alloc(cm->pc, cm->pub, sizeof(*nh), table,
 			   &r->prefix);
 	if (!nh)
 		return -ENOMEM;
@@ -558,7 +465,7 @@ static int fp_stage_route(struct fp_commit *cm, const struct fp_croute *r)
 	nh->conn = r->conn;
 	nh->counters = r->conn->counters;
 	if (r->ifindex > 0) {
-		nh->pdev = fp_pdev_get(cm->fpn, r->ifindex);
+		nh->pdev = fp_pdev_get(cm->pub, r->ifindex);
 		if (!nh->pdev) {
 			fp_pent_release(&nh->e);
 			kfree(nh);
@@ -573,7 +480,7 @@ static int fp_stage_exc(struct fp_commit *cm, const struct fp_cexc *x)
 	u8 table = x->prefix.family == AF_INET ? FP_PT_EX4 : FP_PT_EX6;
 	struct fp_pexc *pe;
 
-	pe = fp_pent_alloc(cm->pc, &cm->fpn->pub, sizeof(*pe), table,
+	pe = fp_pent_alloc(cm->pc, cm->pub, sizeof(*pe), table,
 			   &x->prefix);
 	if (!pe)
 		return -ENOMEM;
@@ -777,50 +684,66 @@ static int fp_pc_rekey(struct fp_pub *pub, struct fp_pcirc *pc, int ifindex)
 	return 0;
 }
 
-/* Free everything of an unpublished circuit (waits for readers). */
-static void fp_pc_free(struct fp_pub *pub, struct fp_pcirc *pc)
+/* A grace period after fp_pc_free(), in process context. */
+static void fp_pc_free_work(struct work_struct *work)
 {
+	struct fp_pcirc *pc = container_of(to_rcu_work(work), struct fp_pcirc,
+					   free_work);
 	struct fp_pent *e, *tmp;
 	unsigned int i;
+
+	for (i = 0; i < FP_PT_N; i++)
+		fp_trie_free(&pc->t[i]);
+	list_for_each_entry_safe(e, tmp, &pc->entries, node)
+		kfree(e);
+	kfree(pc);
+}
+
+/*
+ * Unpublish a circuit: no new packet finds it.  It is freed a grace period
+ * later, when no packet in the hook can still use it; nothing here waits.
+ * The device slots are put now (they are freed after a grace period too).
+ */
+static void fp_pc_free(struct fp_pub *pub, struct fp_pcirc *pc)
+{
+	struct fp_pent *e;
 
 	fp_dp_detach(pc);
 	if (pc->ifindex > 0)
 		xa_cmpxchg(&pub->circuits, pc->ifindex, pc, NULL, 0);
-	/* Waits for readers: packets in the hook too. */
-	for (i = 0; i < FP_PT_N; i++)
-		fp_trie_destroy(&pc->t[i]);	/* synchronize_rcu() */
-	list_for_each_entry_safe(e, tmp, &pc->entries, node) {
-		fp_pent_release(e);
-		kfree(e);
-	}
+	list_for_each_entry(e, &pc->entries, node)
+		if (fp_pent_is_route(e))
+			fp_pdev_put(((struct fp_nh *)e)->pdev);
 	fp_ctable_free(pc->committed);
-	kfree(pc);
+	pc->committed = NULL;
+	INIT_RCU_WORK(&pc->free_work, fp_pc_free_work);
+	queue_rcu_work(fp_pub_wq, &pc->free_work);
 }
 
 /* Hook the circuit's uplink if it is in the namespace and not hooked. */
-static int fp_pc_attach(struct fp_net *fpn, struct fp_pcirc *pc)
+static int fp_pc_attach(struct fp_pub *pub, struct fp_pcirc *pc)
 {
 	struct net_device *dev;
 	int err;
 
-	if (pc->hook || pc->ifindex <= 0 || !fpn->net)
+	if (pc->hook || pc->ifindex <= 0 || !pub->net)
 		return 0;
 	/*
 	 * Found here, the device is either still listed when its
 	 * NETDEV_UNREGISTER comes (which waits for our mutex and detaches)
 	 * or not found at all.
 	 */
-	dev = dev_get_by_index(fpn->net, pc->ifindex);
+	dev = dev_get_by_index(pub->net, pc->ifindex);
 	if (!dev)
 		return 0;
-	err = fp_dp_attach(fpn->net, pc, dev);
+	err = fp_dp_attach(pub->net, pc, dev);
 	dev_put(dev);
 	return err;
 }
 
-static int fp_pc_commit(struct fp_net *fpn, struct fp_circuit *c)
+static int fp_pc_commit(struct fp_pub *pub, struct fp_circuit *c)
 {
-	struct fp_commit cm = { .fpn = fpn };
+	struct fp_commit cm = { .pub = pub };
 	struct fp_ctable *d = NULL, *o;
 	struct fp_pent *e, *tmp;
 	struct fp_pcirc *pc;
@@ -828,20 +751,20 @@ static int fp_pc_commit(struct fp_net *fpn, struct fp_circuit *c)
 
 	pc = c->pub;
 	if (!pc) {
-		pc = fp_pc_new(&fpn->pub, c);
+		pc = fp_pc_new(pub, c);
 		if (!pc)
 			return -ENOMEM;
 		c->pub = pc;
 	}
 	cm.pc = pc;
-	err = fp_pc_rekey(&fpn->pub, pc, c->ifindex);
+	err = fp_pc_rekey(pub, pc, c->ifindex);
 	if (err)
 		return err;
 	fp_pc_retire(pc);
 	err = fp_pc_clean(pc);
 	if (err)
 		return err;
-	err = fp_compile_circuit(&fpn->model, c, &d);
+	err = fp_compile_circuit(pub->model, c, &d);
 	if (err)
 		return err;
 	o = pc->committed;
@@ -873,7 +796,7 @@ static int fp_pc_commit(struct fp_net *fpn, struct fp_circuit *c)
 	fp_flip(&cm);
 	pc->committed = d;
 	fp_ctable_free(o);
-	fpn->pub.commits++;
+	pub->commits++;
 	/* Tombstones are retried like a failed commit. */
 	return list_empty(&pc->tombs) ? 0 : -ENOMEM;
 }
@@ -901,7 +824,7 @@ static void fp_kill_dead_conns(struct fp_model *m)
 
 /**
  * fp_pub_commit() - publish every change of the namespace's configuration
- * @fpn: the namespace's state (locked)
+ * @pub: the namespace's published state (locked)
  *
  * Called at the commit point of every configuration change (and after
  * device events): recompiles each dirty circuit and applies the difference
@@ -910,44 +833,44 @@ static void fp_kill_dead_conns(struct fp_model *m)
  * circuit that fails for lack of memory keeps what it published, stays
  * dirty and is retried by a delayed work.
  */
-void fp_pub_commit(struct fp_net *fpn)
+void fp_pub_commit(struct fp_pub *pub)
 {
-	struct fp_model *m = &fpn->model;
+	struct fp_model *m = pub->model;
 	unsigned int failed = 0;
 	struct fp_circuit *c;
 	int err;
 
-	lockdep_assert_held(&fpn->lock);
-	fpn->pub.deferred = false;
+	lockdep_assert_held(pub->lock);
+	pub->deferred = false;
 	list_for_each_entry(c, &m->dead_circuits, node) {
 		if (c->pub) {
-			fp_pc_free(&fpn->pub, c->pub);
+			fp_pc_free(pub, c->pub);
 			c->pub = NULL;
 		}
 	}
 	list_for_each_entry(c, &m->circuits, node) {
 		if (c->dirty) {
 			c->dirty = false;
-			err = fp_pc_commit(fpn, c);
+			err = fp_pc_commit(pub, c);
 			if (err) {
 				c->dirty = true;
 				failed++;
 			}
 		}
 		/* Published tables first, then the hook that reads them. */
-		if (c->pub && fp_pc_attach(fpn, c->pub))
+		if (c->pub && fp_pc_attach(pub, c->pub))
 			failed++;
 	}
 	fp_kill_dead_conns(m);
 	fp_model_reap(m);
 	if (failed) {
-		fpn->pub.failures++;
+		pub->failures++;
 		pr_warn_ratelimited("%u circuit(s) not fully published (out of memory), retrying\n",
 				    failed);
-		schedule_delayed_work(&fpn->pub.retry, FP_RETRY_DELAY);
+		schedule_delayed_work(&pub->retry, FP_RETRY_DELAY);
 	} else {
 		/* Nothing left to retry or to publish: stop a safety timer. */
-		cancel_delayed_work(&fpn->pub.retry);
+		cancel_delayed_work(&pub->retry);
 	}
 }
 
@@ -957,31 +880,29 @@ static void fp_pub_retry(struct work_struct *work)
 {
 	struct fp_pub *pub = container_of(to_delayed_work(work), struct fp_pub,
 					  retry);
-	struct fp_net *fpn = container_of(pub, struct fp_net, pub);
 
-	mutex_lock(&fpn->lock);
+	mutex_lock(pub->lock);
 	if (pub->deferred)
 		pub->timer_commits++;
-	fp_pub_commit(fpn);
-	mutex_unlock(&fpn->lock);
+	fp_pub_commit(pub);
+	mutex_unlock(pub->lock);
 }
 
 /**
  * fp_pub_defer() - publish the namespace's changes later
- * @fpn: the namespace's state (locked)
+ * @pub: the namespace's published state (locked)
  *
  * Instead of fp_pub_commit() at the commit point of a change: the dirty
  * circuits stay dirty and are published by the next fp_pub_commit(), or
  * by the safety timer FP_DEFER_DELAY after the last deferral (at most
  * FP_DEFER_MAX after the first) if nobody commits before.
  */
-void fp_pub_defer(struct fp_net *fpn)
+void fp_pub_defer(struct fp_pub *pub)
 {
-	struct fp_pub *pub = &fpn->pub;
 	unsigned long now = jiffies, last;
 	unsigned long delay = FP_DEFER_DELAY;
 
-	lockdep_assert_held(&fpn->lock);
+	lockdep_assert_held(pub->lock);
 	if (!pub->deferred) {
 		pub->deferred = true;
 		pub->defer_since = now;
@@ -1021,34 +942,43 @@ FP_EXPORT_FOR_KUNIT(fp_pub_circuit_stats);
 /**
  * fp_pub_init() - set up a namespace's empty published state
  * @pub: the state
- * @lock: the namespace's configuration mutex
+ * @model: the namespace's model, which fp_pub_commit() publishes
+ * @lock: the namespace's configuration mutex (the model's)
+ * @net: the namespace (devices are looked up there), or %NULL in tests
  */
-void fp_pub_init(struct fp_pub *pub, struct mutex *lock)
+void fp_pub_init(struct fp_pub *pub, struct fp_model *model,
+		 struct mutex *lock, struct net *net)
 {
 	memset(pub, 0, sizeof(*pub));
 	xa_init(&pub->circuits);
 	hash_init(pub->pdevs);
 	INIT_DELAYED_WORK(&pub->retry, fp_pub_retry);
+	pub->model = model;
 	pub->lock = lock;
+	pub->net = net;
 }
 
 FP_EXPORT_FOR_KUNIT(fp_pub_init);
 
 /**
- * fp_pub_destroy() - unpublish and free everything of a namespace
- * @pub: the state
- * @m: the namespace's model (locked); its circuits lose their tables
+ * fp_pub_destroy() - unpublish everything of a namespace
+ * @pub: the state; its lock is not held
  *
- * The caller has cancelled @pub->retry.  Waits for readers.
+ * Stops the retry work, then unpublishes every circuit of the model
+ * (deleted ones too); their tables are freed a grace period later
+ * (fp_pub_wait() waits for that).  Waits for nothing but the work.
  */
-void fp_pub_destroy(struct fp_pub *pub, struct fp_model *m)
+void fp_pub_destroy(struct fp_pub *pub)
 {
+	struct fp_model *m = pub->model;
 	struct hlist_node *tmp;
 	struct fp_circuit *c;
 	struct fp_pdev *pd;
 	unsigned int bkt;
 
-	lockdep_assert_held(pub->lock);
+	/* The retry work takes the lock: stop it first. */
+	cancel_delayed_work_sync(&pub->retry);
+	mutex_lock(pub->lock);
 	list_for_each_entry(c, &m->dead_circuits, node) {
 		if (c->pub)
 			fp_pc_free(pub, c->pub);
@@ -1066,6 +996,44 @@ void fp_pub_destroy(struct fp_pub *pub, struct fp_model *m)
 		fp_pdev_put(pd);
 	}
 	xa_destroy(&pub->circuits);
+	mutex_unlock(pub->lock);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_pub_destroy);
+
+/**
+ * fp_pub_wait() - wait until every unpublished circuit is freed
+ *
+ * For module exit, and for tests that count what is left: waits for a
+ * grace period and for the frees queued before it.
+ */
+void fp_pub_wait(void)
+{
+	rcu_barrier();
+	flush_workqueue(fp_pub_wq);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_pub_wait);
+
+/**
+ * fp_pub_module_init() - the workqueue that frees unpublished circuits
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int fp_pub_module_init(void)
+{
+	fp_pub_wq = alloc_workqueue("fastpath_free", WQ_UNBOUND, 0);
+	return fp_pub_wq ? 0 : -ENOMEM;
+}
+
+/**
+ * fp_pub_module_exit() - free what is still queued, then the workqueue
+ *
+ * After every namespace's fp_pub_destroy().
+ */
+void fp_pub_module_exit(void)
+{
+	/* The RCU callbacks queue the last frees. */
+	rcu_barrier();
+	destroy_workqueue(fp_pub_wq);
+}

@@ -20,7 +20,6 @@
 #include "trie.h"
 
 struct net;
-struct fp_net;
 struct fp_model;
 struct fp_circuit;
 struct fp_counters;
@@ -35,7 +34,9 @@ struct fp_ctable;
  * @pdevs: &struct fp_pdev by ifindex (writer side)
  * @retry: retries a commit that failed for lack of memory, and runs a
  *	deferred commit nobody else ran (the safety timer of fp_pub_defer())
+ * @model: the namespace's model, what fp_pub_commit() publishes
  * @lock: the namespace's configuration mutex (writers hold it)
+ * @net: the namespace, where devices are looked up (%NULL in some tests)
  * @deferred: changes were applied to the model but not published yet
  * @defer_since: jiffies of the first deferral not yet published
  * @commits: commits of circuit tables that changed something
@@ -48,7 +49,9 @@ struct fp_pub {
 	struct xarray circuits;
 	DECLARE_HASHTABLE(pdevs, FP_PDEV_HASH_BITS);
 	struct delayed_work retry;
+	struct fp_model *model;
 	struct mutex *lock;	/* the namespace's configuration mutex */
+	struct net *net;
 	bool deferred;
 	unsigned long defer_since;
 	unsigned long commits;
@@ -73,12 +76,16 @@ struct fp_pub_stats {
 	u32 gen;
 };
 
-void fp_pub_init(struct fp_pub *pub, struct mutex *lock);
-void fp_pub_destroy(struct fp_pub *pub, struct fp_model *m);
-void fp_pub_commit(struct fp_net *fpn);
-void fp_pub_defer(struct fp_net *fpn);
-void fp_pub_dev_register(struct fp_net *fpn, struct net_device *dev);
-void fp_pub_dev_unregister(struct fp_net *fpn, struct net_device *dev);
+void fp_pub_init(struct fp_pub *pub, struct fp_model *model,
+		 struct mutex *lock, struct net *net);
+void fp_pub_destroy(struct fp_pub *pub);
+void fp_pub_wait(void);
+int fp_pub_module_init(void);
+void fp_pub_module_exit(void);
+void fp_pub_commit(struct fp_pub *pub);
+void fp_pub_defer(struct fp_pub *pub);
+void fp_pub_dev_register(struct fp_pub *pub, struct net_device *dev);
+void fp_pub_dev_unregister(struct fp_pub *pub, struct net_device *dev);
 bool fp_pub_circuit_stats(const struct fp_circuit *c,
 			  struct fp_pub_stats *st);
 

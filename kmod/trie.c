@@ -1360,32 +1360,60 @@ static void fp_free_tree(const struct fp_node *n)
 	kvfree(n->blk);
 }
 
-/**
- * fp_trie_destroy() - free a table
- * @t: the table
- *
- * Waits for the readers still using the table and for the table's pending
- * RCU callbacks (rcu_barrier()), so that nothing of it is left when this
- * returns.  The values are the caller's.
- *
- * Context: process context, may sleep; no writer may use @t concurrently.
- */
-void fp_trie_destroy(struct fp_trie *t)
+/* Unpublish and free a table; @wait: for its readers and its callbacks. */
+static void fp_trie_release(struct fp_trie *t, bool wait)
 {
 	struct fp_trie_root *root = rcu_dereference_protected(t->root, 1);
 	struct fp_dir *dir = rcu_dereference_protected(t->dir, 1);
 
 	RCU_INIT_POINTER(t->root, NULL);
 	RCU_INIT_POINTER(t->dir, NULL);
-	synchronize_rcu();
+	if (wait)
+		synchronize_rcu();
 	kvfree(dir);
 	if (root) {
 		fp_free_tree(&root->n);
 		kvfree(root);
 	}
-	rcu_barrier();
+	if (wait)
+		rcu_barrier();
 	t->count = 0;
 	t->mem = 0;
+}
+
+/**
+ * fp_trie_free() - free a table that no reader can reach any more
+ * @t: the table
+ *
+ * For a table whose readers are gone: its owner was unpublished at least
+ * one grace period ago (e.g. this runs from the owner's rcu_work).  Waits
+ * for nothing.  The table's pending RCU callbacks free only their own
+ * objects; module exit's rcu_barrier() waits for them.  The values are the
+ * caller's.
+ *
+ * Context: process context; no writer may use @t concurrently.
+ */
+void fp_trie_free(struct fp_trie *t)
+{
+	fp_trie_release(t, false);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_free);
+
+/**
+ * fp_trie_destroy() - free a table, waiting for its readers
+ * @t: the table
+ *
+ * Waits for the readers still using the table and for the table's pending
+ * RCU callbacks (rcu_barrier()), so that nothing of it is left when this
+ * returns.  The values are the caller's.  The data path's tables are
+ * freed with fp_trie_free() instead, which waits for nothing.
+ *
+ * Context: process context, may sleep; no writer may use @t concurrently.
+ */
+void fp_trie_destroy(struct fp_trie *t)
+{
+	fp_trie_release(t, true);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_trie_destroy);

@@ -24,13 +24,14 @@ static struct fp_net *bt_begin(struct kunit *test)
 }
 
 /*
- * Unlock in the test's own thread, then free everything: the chains left
- * behind go with the state, as with a dying namespace (kmemleak checks).
+ * Free the chains left behind, as a dying namespace does, unlock in the
+ * test's own thread, then free everything (kmemleak checks).
  * A test that stopped on a failed assertion never gets here and leaves
  * its state behind; it failed anyway.
  */
 static void bt_end(struct fp_net *fpn)
 {
+	fp_batch_release_all(fpn);
 	mutex_unlock(&fpn->lock);
 	fp_net_teardown(fpn);
 	kfree(fpn);
@@ -130,7 +131,7 @@ static void chain_per_socket(struct kunit *test)
 	fp_batch_release(fpn, 1);
 	fp_batch_release(fpn, 3);
 	KUNIT_EXPECT_PTR_EQ(test, fp_batch_find(fpn, 2), b);
-	/* Socket 2 keeps its chain: fp_net_teardown() must free it. */
+	/* Socket 2 keeps its chain: fp_batch_release_all() must free it. */
 	bt_end(fpn);
 }
 

@@ -69,7 +69,7 @@ static struct fp_net *pt_fpn(struct kunit *test)
 
 static void pt_commit(struct kunit *test)
 {
-	fp_pub_commit(pt_fpn(test));
+	fp_pub_commit(&pt_fpn(test)->pub);
 }
 
 /*
@@ -325,9 +325,9 @@ static void deferral(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&pub->retry));
 
 	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e2", "h", fpt_p4(10, 0, 1, 2, 32)), 0);
-	fp_pub_defer(fpn);
+	fp_pub_defer(&fpn->pub);
 	KUNIT_ASSERT_EQ(test, fpt_ep(m, "e3", "h", fpt_p4(10, 0, 1, 3, 32)), 0);
-	fp_pub_defer(fpn);
+	fp_pub_defer(&fpn->pub);
 	KUNIT_EXPECT_TRUE(test, pub->deferred);
 	KUNIT_EXPECT_TRUE(test, delayed_work_pending(&pub->retry));
 	pt_expect_stats(test, 1, 0);
@@ -344,7 +344,7 @@ static void deferral(struct kunit *test)
 
 	/* Nobody commits: the safety timer does (run now, not in 1 s). */
 	KUNIT_ASSERT_EQ(test, fp_endpoint_del(m, "e1", NULL), 0);
-	fp_pub_defer(fpn);
+	fp_pub_defer(&fpn->pub);
 	pt_expect_stats(test, 3, 0);
 	mutex_unlock(&fpn->lock);
 	flush_delayed_work(&pub->retry);
@@ -711,7 +711,7 @@ static noinline int pt_dev_objects(struct kunit *test, struct fp_net *fpn,
 			       NULL);
 	if (!err)
 		err = fp_endpoint_add(m, &ec, NULL);
-	fp_pub_commit(fpn);
+	fp_pub_commit(&fpn->pub);
 	mutex_unlock(&fpn->lock);
 	return err;
 }
@@ -725,7 +725,7 @@ static void pt_dev_cleanup(struct fp_net *fpn)
 	fp_conn_del(m, "kt-k", NULL);
 	fp_vnet_del(m, "kt-v", NULL);
 	fp_circuit_del(m, "kt-c", NULL);
-	fp_pub_commit(fpn);
+	fp_pub_commit(&fpn->pub);
 	mutex_unlock(&fpn->lock);
 }
 
