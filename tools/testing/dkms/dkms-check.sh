@@ -369,7 +369,7 @@ if [ "$run_selftests" = 1 ]; then
 	for t in "$srcdir"/tools/testing/selftests/*.sh; do
 		[ -e "$t" ] || continue
 		install -m 0644 "$t" "$root/selftests/"
-		case "$(basename "$t")" in lib.sh) ;; *) n_st=$((n_st + 1)) ;; esac
+		case "$(basename "$t")" in lib*.sh) ;; *) n_st=$((n_st + 1)) ;; esac
 	done
 	install -m 0644 "$srcdir/VERSION" "$root/selftests/VERSION"
 	[ "$n_st" -gt 0 ] || fail "no selftests in $srcdir/tools/testing/selftests (use --no-selftests)"
@@ -476,7 +476,7 @@ if [ "$RUN_SELFTESTS" = 1 ]; then
 	export FP_MODULE
 	for t in /selftests/*.sh; do
 		name=${t##*/}; name=${name%.sh}
-		[ "$name" = lib ] && continue
+		case "$name" in lib*) continue ;; esac
 		case "$name" in $SELFTESTS_ONLY) ;; *) continue ;; esac
 		say "selftest $name"
 		# Streamed line by line (the shell's read and echo do not

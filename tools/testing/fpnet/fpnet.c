@@ -4,21 +4,44 @@
  *
  *   fpnet send -i IFACE -d DMAC -D DST [-s SRC] [-c COUNT] [-t TTL] [-l LEN]
  *              [-v VID] [-o] [-x] [-F] [-p PORT] [-g GAP_US] [-T TAG]
+ *              [-S] [-f FILE]
  *       Crafted Ethernet frames on a packet socket: IPv4 or IPv6 (by DST)
- *       UDP to PORT (default 9000), payload "FPNT", TAG, sequence number.
- *       -v a VLAN tag, -o IPv4 options (IHL 6), -x a bad IPv4 header
- *       checksum, -F DF set, -l the IP packet's length.
+ *       UDP to PORT (default 9000), payload "FPNT", TAG, sequence number,
+ *       the first 4 bytes of DST and, with -S, the send time (CLOCK_MONOTONIC,
+ *       microseconds).  -v a VLAN tag, -o IPv4 options (IHL 6), -x a bad
+ *       IPv4 header checksum, -F DF set, -l the IP packet's length.
+ *       -c 0 is a flood: it sends until SIGTERM, counts failed sends
+ *       instead of stopping (the device may go away and come back) and
+ *       keeps FILE at "sent=N err=N".
  *
  *   fpnet recv -a ADDR [-p PORT] -f FILE [-t TTL]
  *       Counts the FPNT datagrams arriving on a UDP socket (the kernel has
  *       checked the checksums) and those whose TTL / hop limit differs from
  *       TTL; rewrites FILE ("rx=N badttl=N") after every datagram.
  *
- *   fpnet tap -n NAME -m MAC -a ADDR [-a ADDR6] -f FILE [-t TTL]
+ *   fpnet tap -n NAME -m MAC -a ADDR [-a ADDR6] -f FILE [-t TTL] [-T TAG]
  *       A VM behind tap device NAME: answers ARP, neighbour solicitations
- *       and echo requests for its addresses and counts FPNT datagrams, with
- *       every frame checked (destination MAC, IPv4 header checksum, UDP
- *       checksum, TTL / hop limit): FILE gets "rx=N bad=N badttl=N".
+ *       and echo requests for its addresses and judges every FPNT datagram
+ *       (see "judging" below).
+ *
+ *   fpnet sniff -a ADDR [-a ADDR6] -f FILE [-t TTL] [-T TAG]
+ *       A VM's view of its own namespace: a packet socket on every device
+ *       of the namespace (it survives a device's deletion and sees the one
+ *       that replaces it) judges every FPNT datagram received.
+ *
+ *   Judging (tap, sniff): each FPNT datagram counts in rx; bad if its
+ *   destination MAC is not the receiving device's, or its IPv4 header or
+ *   UDP checksum is wrong; badttl if TTL / hop limit is not TTL; wrong if
+ *   it is not addressed to one of the ADDRs, or (-T) carries another tag:
+ *   a packet delivered to the wrong VM.  A datagram sent with -S is also
+ *   tracked by sequence number: dup counts repeats; on SIGTERM FILE gets
+ *   its final line with uniq (distinct sequence numbers) and maxgap_us,
+ *   the longest stretch of send time between two delivered datagrams with
+ *   only lost ones between them (how long delivery stopped; a sender that
+ *   was not scheduled for a while lost nothing); SIGUSR1 writes
+ *   that line too and starts counting afresh (the tap VM lives on across
+ *   flows).  FILE:
+ *   "rx=N bad=N badttl=N wrong=N dup=N [uniq=N maxgap_us=N]".
  *
  *   fpnet sink -a ADDR [-p PORT] -f FILE
  *       Accepts one TCP connection on ADDR:PORT (default 9000), reads it to
@@ -39,6 +62,7 @@
 #include <linux/if_packet.h>
 #include <linux/if_tun.h>
 #include <net/ethernet.h>
+#include <net/if_arp.h>
 #include <net/if.h>
 #include <netinet/icmp6.h>
 #include <netinet/in.h>
@@ -46,6 +70,7 @@
 #include <netinet/ip6.h>
 #include <netinet/ip_icmp.h>
 #include <netinet/udp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -74,7 +99,7 @@ static void die(const char *what)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: fpnet send|recv|tap|sink|stream ... (see fpnet.c)\n");
+	fprintf(stderr, "usage: fpnet send|recv|tap|sniff|sink|stream ... (see fpnet.c)\n");
 	exit(2);
 }
 
@@ -141,13 +166,92 @@ static uint16_t l4_csum(int family, const uint8_t *src, const uint8_t *dst,
 	return csum_fold(sum);
 }
 
+/* ---- counters file ------------------------------------------------------- */
+
+static const char *out_file;
+
+/* Replace out_file atomically with one line (printf format). */
+static __attribute__((format(printf, 1, 2))) void write_out(const char *fmt, ...)
+{
+	char tmp[256];
+	va_list ap;
+	FILE *f;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
+	f = fopen(tmp, "w");
+	if (!f)
+		die(tmp);
+	va_start(ap, fmt);
+	vfprintf(f, fmt, ap);
+	va_end(ap);
+	fclose(f);
+	if (rename(tmp, out_file))
+		die("rename");
+}
+
+/*
+ * SIGTERM and SIGINT end a flood or a receiver's loop, SIGUSR1 asks a
+ * receiver for a report (no SA_RESTART: a blocked call returns).
+ */
+static volatile sig_atomic_t stop, report;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGUSR1)
+		report = 1;
+	else
+		stop = 1;
+}
+
+static void on_signals(void)
+{
+	struct sigaction sa = { 0 };
+
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
+}
+
+static uint64_t now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = v & 0xff;
+}
+
+static uint64_t get_be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static uint32_t get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
+}
+
 /* ---- send ---------------------------------------------------------------- */
 
 static int cmd_send(int argc, char **argv)
 {
 	unsigned int count = 1, ttl = 64, len = 0, vid = 0, port = DEF_PORT;
 	unsigned int gap = 0, tag = 0, i;
-	int opts = 0, badcsum = 0, df = 0, c, s;
+	int opts = 0, badcsum = 0, df = 0, stamp = 0, c, s;
+	unsigned long n_err = 0;
 	const char *ifname = NULL;
 	struct addr src = { 0 }, dst = { 0 };
 	uint8_t dmac[6] = { 0 }, smac[6];
@@ -156,7 +260,7 @@ static int cmd_send(int argc, char **argv)
 	struct ifreq ifr = { 0 };
 	int have_src = 0, have_dmac = 0;
 
-	while ((c = getopt(argc, argv, "i:d:s:D:c:t:l:v:oxFp:g:T:")) != -1) {
+	while ((c = getopt(argc, argv, "i:d:s:D:c:t:l:v:oxFp:g:T:Sf:")) != -1) {
 		switch (c) {
 		case 'i': ifname = optarg; break;
 		case 'd': parse_mac(optarg, dmac); have_dmac = 1; break;
@@ -172,10 +276,12 @@ static int cmd_send(int argc, char **argv)
 		case 'p': port = strtoul(optarg, NULL, 0); break;
 		case 'g': gap = strtoul(optarg, NULL, 0); break;
 		case 'T': tag = strtoul(optarg, NULL, 0); break;
+		case 'S': stamp = 1; break;
+		case 'f': out_file = optarg; break;
 		default: usage();
 		}
 	}
-	if (!ifname || !dst.family || !have_dmac)
+	if (!ifname || !dst.family || !have_dmac || (!count && !out_file))
 		usage();
 	if (!have_src) {
 		fprintf(stderr, "fpnet send: -s SRC is needed\n");
@@ -193,8 +299,10 @@ static int cmd_send(int argc, char **argv)
 	sll.sll_halen = 6;
 	memcpy(sll.sll_addr, dmac, 6);
 
-	for (i = 0; i < count; i++) {
-		size_t off = 0, l3, ihl, plen;
+	if (!count)
+		on_signals();
+	for (i = 0; count ? i < count : !stop; i++) {
+		size_t off = 0, l3, ihl, plen, pay = stamp ? 24 : 16;
 		uint8_t *ip, *udp;
 		uint16_t proto;
 
@@ -213,8 +321,8 @@ static int cmd_send(int argc, char **argv)
 		frame[off++] = proto & 0xff;
 		ip = frame + off;
 		ihl = dst.family == AF_INET ? (opts ? 24 : 20) : 40;
-		l3 = len ? len : ihl + 8 + 16;
-		if (l3 < ihl + 8 + 16 || off + l3 > sizeof(frame)) {
+		l3 = len ? len : ihl + 8 + pay;
+		if (l3 < ihl + 8 + pay || off + l3 > sizeof(frame)) {
 			fprintf(stderr, "fpnet send: bad length %u\n", len);
 			return 2;
 		}
@@ -232,6 +340,8 @@ static int cmd_send(int argc, char **argv)
 		udp[16] = i >> 24; udp[17] = i >> 16;
 		udp[18] = i >> 8; udp[19] = i;
 		memcpy(udp + 20, dst.a, 4);
+		if (stamp)
+			put_be64(udp + 24, now_us());
 		if (dst.family == AF_INET) {
 			uint16_t ck;
 
@@ -273,42 +383,20 @@ static int cmd_send(int argc, char **argv)
 			udp[7] = ck & 0xff;
 		}
 		if (sendto(s, frame, off + l3, 0, (struct sockaddr *)&sll,
-			   sizeof(sll)) < 0)
-			die("sendto");
+			   sizeof(sll)) < 0) {
+			if (count)
+				die("sendto");
+			n_err++;
+		}
+		if (out_file && !(i % 50))
+			write_out("sent=%u err=%lu\n", i + 1, n_err);
 		if (gap)
 			usleep(gap);
 	}
+	if (out_file)
+		write_out("sent=%u err=%lu\n", i, n_err);
 	close(s);
 	return 0;
-}
-
-/* ---- counters file ------------------------------------------------------- */
-
-static const char *out_file;
-static unsigned long n_rx, n_bad, n_badttl;
-
-/* Replace out_file atomically with one line (printf format). */
-static __attribute__((format(printf, 1, 2))) void write_out(const char *fmt, ...)
-{
-	char tmp[256];
-	va_list ap;
-	FILE *f;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp", out_file);
-	f = fopen(tmp, "w");
-	if (!f)
-		die(tmp);
-	va_start(ap, fmt);
-	vfprintf(f, fmt, ap);
-	va_end(ap);
-	fclose(f);
-	if (rename(tmp, out_file))
-		die("rename");
-}
-
-static void write_counts(void)
-{
-	write_out("rx=%lu bad=%lu badttl=%lu\n", n_rx, n_bad, n_badttl);
 }
 
 /* sockaddr for @a and @port; returns its length. */
@@ -331,6 +419,160 @@ static socklen_t make_sa(const struct addr *a, unsigned int port,
 		memcpy(&sin6->sin6_addr, a->a, 16);
 		return sizeof(*sin6);
 	}
+}
+
+/* ---- judging delivered datagrams (recv, tap, sniff) ----------------------- */
+
+#define SEQ_MAX		(1u << 20)
+
+static unsigned long n_rx, n_bad, n_badttl, n_wrong, n_dup;
+static struct addr my_addrs[4];
+static int n_my_addrs;
+static int want_ttl = -1;
+static long long want_tag = -1;
+static uint64_t *stamps;	/* send time by sequence number; 0: not seen */
+
+static void write_counts(void)
+{
+	write_out("rx=%lu bad=%lu badttl=%lu wrong=%lu dup=%lu\n", n_rx, n_bad,
+		  n_badttl, n_wrong, n_dup);
+}
+
+/* The last line: the counters and what the sequence numbers say. */
+static void write_final(void)
+{
+	uint64_t prev = 0, maxgap = 0;
+	unsigned long uniq = 0;
+	uint32_t i, prev_seq = 0;
+
+	for (i = 0; stamps && i < SEQ_MAX; i++) {
+		if (!stamps[i])
+			continue;
+		uniq++;
+		/* Only across missing datagrams: a sender that stalled lost nothing. */
+		if (prev && i > prev_seq + 1 && stamps[i] > prev &&
+		    stamps[i] - prev > maxgap)
+			maxgap = stamps[i] - prev;
+		prev = stamps[i];
+		prev_seq = i;
+	}
+	write_out("rx=%lu bad=%lu badttl=%lu wrong=%lu dup=%lu uniq=%lu maxgap_us=%llu\n",
+		  n_rx, n_bad, n_badttl, n_wrong, n_dup, uniq,
+		  (unsigned long long)maxgap);
+}
+
+static void add_my_addr(const char *s)
+{
+	if (n_my_addrs == 4)
+		usage();
+	parse_addr(s, &my_addrs[n_my_addrs++]);
+}
+
+static int owns(int family, const uint8_t *a)
+{
+	int i;
+
+	for (i = 0; i < n_my_addrs; i++)
+		if (my_addrs[i].family == family &&
+		    !memcmp(my_addrs[i].a, a, family == AF_INET ? 4 : 16))
+			return 1;
+	return 0;
+}
+
+static void track_init(void)
+{
+	stamps = calloc(SEQ_MAX, sizeof(*stamps));
+	if (!stamps)
+		die("calloc");
+	on_signals();
+}
+
+/*
+ * Wait up to 100 ms for @fd to be readable.  SIGUSR1 (seen here) writes
+ * the final line and starts counting afresh: a flow's report.
+ * Return: whether @fd is readable.
+ */
+static int track_wait(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	if (report) {
+		report = 0;
+		write_final();
+		n_rx = n_bad = n_badttl = n_wrong = n_dup = 0;
+		memset(stamps, 0, SEQ_MAX * sizeof(*stamps));
+	}
+	return poll(&pfd, 1, 100) > 0;
+}
+
+/*
+ * Judge one received Ethernet frame @f, which arrived on a device whose
+ * address is @mac.  Return: 1 if it was an FPNT datagram (counted), else 0.
+ */
+static int judge(const uint8_t *f, size_t len, const uint8_t *mac)
+{
+	const uint8_t *ip = f + 14, *udp, *dst;
+	size_t ihl, tot, ulen;
+	int family, ttl, bad;
+	uint16_t type;
+
+	if (len < 14)
+		return 0;
+	type = (uint16_t)f[12] << 8 | f[13];
+	if (type == ETH_P_IP) {
+		if (len < 34)
+			return 0;
+		ihl = (ip[0] & 15) * 4;
+		tot = (size_t)ip[2] << 8 | ip[3];
+		if (ihl < 20 || tot < ihl + 8 || tot > len - 14 ||
+		    ip[9] != IPPROTO_UDP)
+			return 0;
+		udp = ip + ihl;
+		ulen = tot - ihl;
+		family = AF_INET;
+		ttl = ip[8];
+		dst = ip + 16;
+		bad = csum_fold(csum_add(0, ip, ihl)) ||
+		      ((udp[6] | udp[7]) && l4_csum(AF_INET, ip + 12, ip + 16,
+						    IPPROTO_UDP, udp, ulen));
+	} else if (type == ETH_P_IPV6) {
+		if (len < 62)
+			return 0;
+		ulen = (size_t)ip[4] << 8 | ip[5];
+		if (ip[6] != IPPROTO_UDP || ulen < 8 || ulen + 54 > len)
+			return 0;
+		udp = ip + 40;
+		family = AF_INET6;
+		ttl = ip[7];
+		dst = ip + 24;
+		bad = !!l4_csum(AF_INET6, ip + 8, ip + 24, IPPROTO_UDP, udp,
+				ulen);
+	} else {
+		return 0;
+	}
+	if (ulen < 8 + 16 || memcmp(udp + 8, MAGIC, 4))
+		return 0;
+	n_rx++;
+	if (bad || memcmp(f, mac, 6))
+		n_bad++;
+	else if (want_ttl >= 0 && ttl != want_ttl)
+		n_badttl++;
+	if (!owns(family, dst) ||
+	    (want_tag >= 0 && get_be32(udp + 12) != (uint32_t)want_tag)) {
+		n_wrong++;
+	} else if (ulen >= 8 + 24 && stamps) {
+		uint32_t seq = get_be32(udp + 16);
+		uint64_t t = get_be64(udp + 24);
+
+		if (seq < SEQ_MAX) {
+			if (stamps[seq])
+				n_dup++;
+			else
+				stamps[seq] = t ? t : 1;
+		}
+	}
+	write_counts();
+	return 1;
 }
 
 /* ---- recv ---------------------------------------------------------------- */
@@ -401,20 +643,6 @@ static __attribute__((noreturn)) void cmd_recv(int argc, char **argv)
 /* ---- tap ----------------------------------------------------------------- */
 
 static uint8_t tap_mac[6];
-static struct addr tap_addrs[4];
-static int n_tap_addrs;
-static int tap_ttl = -1;
-
-static int tap_owns(int family, const uint8_t *a)
-{
-	int i;
-
-	for (i = 0; i < n_tap_addrs; i++)
-		if (tap_addrs[i].family == family &&
-		    !memcmp(tap_addrs[i].a, a, family == AF_INET ? 4 : 16))
-			return 1;
-	return 0;
-}
 
 static void tap_send(int fd, uint8_t *f, size_t len, const uint8_t *to)
 {
@@ -426,15 +654,16 @@ static void tap_send(int fd, uint8_t *f, size_t len, const uint8_t *to)
 
 static void tap_arp(int fd, uint8_t *f, size_t len)
 {
-	uint8_t *arp = f + 14, peer[6];
+	uint8_t *arp = f + 14, peer[6], asked[4];
 
-	if (len < 42 || arp[7] != 1 || !tap_owns(AF_INET, arp + 24))
+	if (len < 42 || arp[7] != 1 || !owns(AF_INET, arp + 24))
 		return;
 	memcpy(peer, arp + 8, 6);
+	memcpy(asked, arp + 24, 4);
 	arp[7] = 2;
 	memcpy(arp + 18, arp + 8, 10);		/* target = sender */
 	memcpy(arp + 8, tap_mac, 6);
-	memcpy(arp + 14, arp + 28, 4);		/* sender ip = asked */
+	memcpy(arp + 14, asked, 4);		/* sender ip = asked */
 	tap_send(fd, f, 42, peer);
 }
 
@@ -447,26 +676,8 @@ static void tap_ip4(int fd, uint8_t *f, size_t len)
 		return;
 	ihl = (ip[0] & 15) * 4;
 	tot = (size_t)ip[2] << 8 | ip[3];
-	if (!tap_owns(AF_INET, ip + 16) || tot > len - 14 || ihl < 20)
+	if (!owns(AF_INET, ip + 16) || tot > len - 14 || ihl < 20)
 		return;
-	if (csum_fold(csum_add(0, ip, ihl))) {
-		n_bad++;
-		return;
-	}
-	if (ip[9] == IPPROTO_UDP && tot >= ihl + 12 &&
-	    !memcmp(ip + ihl + 8, MAGIC, 4)) {
-		uint8_t *udp = ip + ihl;
-
-		if (memcmp(f, tap_mac, 6) ||
-		    ((udp[6] | udp[7]) && l4_csum(AF_INET, ip + 12, ip + 16,
-						IPPROTO_UDP, udp, tot - ihl)))
-			n_bad++;
-		else if (tap_ttl >= 0 && ip[8] != tap_ttl)
-			n_badttl++;
-		n_rx++;
-		write_counts();
-		return;
-	}
 	if (ip[9] == IPPROTO_ICMP && tot >= ihl + 8 && ip[ihl] == ICMP_ECHO) {
 		uint16_t ck;
 
@@ -502,7 +713,7 @@ static void tap_ip6(int fd, uint8_t *f, size_t len)
 	memcpy(peer, f + 6, 6);
 	/* Neighbour solicitation for one of ours: advertise. */
 	if (ip[6] == IPPROTO_ICMPV6 && l4[0] == ND_NEIGHBOR_SOLICIT &&
-	    plen >= 24 && tap_owns(AF_INET6, l4 + 8)) {
+	    plen >= 24 && owns(AF_INET6, l4 + 8)) {
 		uint8_t na[14 + 40 + 32];
 		uint8_t *nip = na + 14, *nl4 = nip + 40;
 
@@ -528,18 +739,8 @@ static void tap_ip6(int fd, uint8_t *f, size_t len)
 		tap_send(fd, na, sizeof(na), peer);
 		return;
 	}
-	if (!tap_owns(AF_INET6, ip + 24))
+	if (!owns(AF_INET6, ip + 24))
 		return;
-	if (ip[6] == IPPROTO_UDP && plen >= 12 && !memcmp(l4 + 8, MAGIC, 4)) {
-		if (memcmp(f, tap_mac, 6) ||
-		    l4_csum(AF_INET6, ip + 8, ip + 24, IPPROTO_UDP, l4, plen))
-			n_bad++;
-		else if (tap_ttl >= 0 && ip[7] != tap_ttl)
-			n_badttl++;
-		n_rx++;
-		write_counts();
-		return;
-	}
 	if (ip[6] == IPPROTO_ICMPV6 && plen >= 8 && l4[0] == ICMP6_ECHO_REQUEST) {
 		l4[0] = ICMP6_ECHO_REPLY;
 		memcpy(t, ip + 8, 16);
@@ -561,21 +762,18 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 	struct ifreq ifr = { 0 };
 	int c, fd;
 
-	while ((c = getopt(argc, argv, "n:m:a:f:t:")) != -1) {
+	while ((c = getopt(argc, argv, "n:m:a:f:t:T:")) != -1) {
 		switch (c) {
 		case 'n': name = optarg; break;
 		case 'm': parse_mac(optarg, tap_mac); break;
-		case 'a':
-			if (n_tap_addrs == 4)
-				usage();
-			parse_addr(optarg, &tap_addrs[n_tap_addrs++]);
-			break;
+		case 'a': add_my_addr(optarg); break;
 		case 'f': out_file = optarg; break;
-		case 't': tap_ttl = atoi(optarg); break;
+		case 't': want_ttl = atoi(optarg); break;
+		case 'T': want_tag = strtoul(optarg, NULL, 0); break;
 		default: usage();
 		}
 	}
-	if (!name || !n_tap_addrs || !out_file)
+	if (!name || !n_my_addrs || !out_file)
 		usage();
 	fd = open("/dev/net/tun", O_RDWR);
 	if (fd < 0)
@@ -584,18 +782,23 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
 	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
 		die("TUNSETIFF");
+	track_init();
 	write_counts();
-	for (;;) {
-		uint8_t f[65536];
-		ssize_t n = read(fd, f, sizeof(f));
+	while (!stop) {
+		static uint8_t f[65536];
 		uint16_t type;
+		ssize_t n;
+
+		if (!track_wait(fd))
+			continue;
+		n = read(fd, f, sizeof(f));
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			die("read");
 		}
-		if (n < 14)
+		if (n < 14 || judge(f, n, tap_mac))
 			continue;
 		type = (uint16_t)f[12] << 8 | f[13];
 		if (type == ETH_P_ARP)
@@ -605,6 +808,97 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 		else if (type == ETH_P_IPV6)
 			tap_ip6(fd, f, n);
 	}
+	write_final();
+	exit(0);
+}
+
+/* ---- sniff ---------------------------------------------------------------- */
+
+/* The address of device @ifindex (the last one asked for is cached). */
+static const uint8_t *dev_mac(int s, int ifindex)
+{
+	static uint8_t mac[6];
+	static int cached;
+	struct ifreq ifr = { 0 };
+
+	if (ifindex == cached)
+		return mac;
+	memset(mac, 0, sizeof(mac));
+	cached = 0;
+	ifr.ifr_ifindex = ifindex;
+	if (ioctl(s, SIOCGIFNAME, &ifr) < 0 ||
+	    ioctl(s, SIOCGIFHWADDR, &ifr) < 0)
+		return mac;
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
+	cached = ifindex;
+	return mac;
+}
+
+/*
+ * A UDP socket on each address keeps the VM's stack from answering the
+ * datagrams with port unreachable; nobody reads it (when it is full, the
+ * stack drops them quietly).
+ */
+static void swallow(const struct addr *a)
+{
+	struct sockaddr_storage ss;
+	int s, on = 1;
+
+	s = socket(a->family, SOCK_DGRAM, 0);
+	if (s < 0)
+		die("socket");
+	if (a->family == AF_INET)
+		setsockopt(s, IPPROTO_IP, IP_FREEBIND, &on, sizeof(on));
+	else
+		setsockopt(s, IPPROTO_IPV6, IPV6_FREEBIND, &on, sizeof(on));
+	/* Another receiver's socket may hold the port: it swallows then. */
+	if (bind(s, (struct sockaddr *)&ss, make_sa(a, DEF_PORT, &ss)) < 0)
+		close(s);
+}
+
+static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
+{
+	int c, s, i;
+
+	while ((c = getopt(argc, argv, "a:f:t:T:")) != -1) {
+		switch (c) {
+		case 'a': add_my_addr(optarg); break;
+		case 'f': out_file = optarg; break;
+		case 't': want_ttl = atoi(optarg); break;
+		case 'T': want_tag = strtoul(optarg, NULL, 0); break;
+		default: usage();
+		}
+	}
+	if (!n_my_addrs || !out_file)
+		usage();
+	for (i = 0; i < n_my_addrs; i++)
+		swallow(&my_addrs[i]);
+	s = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	if (s < 0)
+		die("socket");
+	track_init();
+	write_counts();
+	while (!stop) {
+		static uint8_t f[65536];
+		struct sockaddr_ll sll;
+		socklen_t sl = sizeof(sll);
+		ssize_t n;
+
+		if (!track_wait(s))
+			continue;
+		n = recvfrom(s, f, sizeof(f), 0, (struct sockaddr *)&sll, &sl);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			die("recvfrom");
+		}
+		if (sll.sll_pkttype == PACKET_OUTGOING ||
+		    sll.sll_hatype != ARPHRD_ETHER)
+			continue;
+		judge(f, n, dev_mac(s, sll.sll_ifindex));
+	}
+	write_final();
+	exit(0);
 }
 
 /* ---- sink / stream: a TCP stream with a checked pattern ------------------- */
@@ -733,6 +1027,8 @@ int main(int argc, char **argv)
 		cmd_tap(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "sink"))
 		cmd_sink(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "sniff"))
+		cmd_sniff(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "stream"))
 		return cmd_stream(argc - 1, argv + 1);
 	usage();

@@ -14,7 +14,8 @@
 # run.  A TCG guest (one vCPU) is one busy thread, so guests of different
 # lines overlap well; each writes its own log (build/logs/<line>-run.log),
 # shown in full when it ends.  FP_PARALLEL=0 runs the guests one after the
-# other.
+# other.  The last line's guest has two vCPUs (FP_SMP=2, unless FP_SMP is
+# set): the churn selftest needs them and is skipped with one.
 #
 # Priorities: the builds are the critical path (the last line's guest can
 # only start when the last kernel is built), so guests run at a lower
@@ -77,10 +78,14 @@ make -s -C "$top/tools/testing/nlfuzz" >/dev/null ||
 # One kernel line: wait for its kernel (kernel.sh serialises on flock and
 # prints the cached build), then boot its guest.
 run_line() {
-	local k=$1 t0 rc=0
+	local k=$1 t0 rc=0 smp=${FP_SMP:-1}
 	t0=$(date +%s)
 	rm -f "$top/build/$k.result.json"
-	FP_JSON="$top/build/$k.result.json" nice -n "$guest_nice" "$here/run.sh" "$k" || rc=$?
+	# The last line's guest gets two CPUs (unless FP_SMP says otherwise):
+	# the churn selftest needs real concurrency.
+	[ -n "${FP_SMP:-}" ] || [ "$k" != "${kernels[-1]}" ] || smp=2
+	FP_SMP=$smp FP_JSON="$top/build/$k.result.json" \
+		nice -n "$guest_nice" "$here/run.sh" "$k" || rc=$?
 	echo "[$k] run.sh rc=$rc in $(($(date +%s) - t0))s"
 }
 
