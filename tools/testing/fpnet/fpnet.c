@@ -24,10 +24,10 @@
  *       and echo requests for its addresses and judges every FPNT datagram
  *       (see "judging" below).
  *
- *   fpnet sniff -a ADDR [-a ADDR6] -f FILE [-t TTL] [-T TAG]
- *       A VM's view of its own namespace: a packet socket on every device
- *       of the namespace (it survives a device's deletion and sees the one
- *       that replaces it) judges every FPNT datagram received.
+ *   fpnet sniff -i IFACE -a ADDR [-a ADDR6] -f FILE [-t TTL] [-T TAG]
+ *       A VM's view of its device: a packet socket on IFACE judges every
+ *       FPNT datagram received; it follows IFACE by name (a deleted
+ *       device's replacement is bound within 100 ms).
  *
  *   Judging (tap, sniff): each FPNT datagram counts in rx; bad if its
  *   destination MAC is not the receiving device's, or its IPv4 header or
@@ -856,12 +856,36 @@ static void swallow(const struct addr *a)
 		close(s);
 }
 
+/*
+ * Bind @s to device @ifname if it exists now and is not the one @s is bound
+ * to: a deleted device's replacement (a new ifindex) is picked up within
+ * the 100 ms of track_wait().  Bound to a device, the socket is that
+ * device's packet tap only: an unbound one would be every device's (the
+ * data path then transmits instead of delivering into a veth peer).
+ */
+static void sniff_bind(int s, const char *ifname, unsigned int *bound)
+{
+	unsigned int idx = if_nametoindex(ifname);
+	struct sockaddr_ll sll = { 0 };
+
+	if (!idx || idx == *bound)
+		return;
+	sll.sll_family = AF_PACKET;
+	sll.sll_protocol = htons(ETH_P_ALL);
+	sll.sll_ifindex = idx;
+	if (bind(s, (struct sockaddr *)&sll, sizeof(sll)) == 0)
+		*bound = idx;
+}
+
 static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 {
+	const char *ifname = NULL;
+	unsigned int bound = 0;
 	int c, s, i;
 
-	while ((c = getopt(argc, argv, "a:f:t:T:")) != -1) {
+	while ((c = getopt(argc, argv, "i:a:f:t:T:")) != -1) {
 		switch (c) {
+		case 'i': ifname = optarg; break;
 		case 'a': add_my_addr(optarg); break;
 		case 'f': out_file = optarg; break;
 		case 't': want_ttl = atoi(optarg); break;
@@ -869,13 +893,15 @@ static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (!n_my_addrs || !out_file)
+	if (!ifname || !n_my_addrs || !out_file)
 		usage();
 	for (i = 0; i < n_my_addrs; i++)
 		swallow(&my_addrs[i]);
-	s = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+	/* Protocol 0: nothing arrives before the socket is bound. */
+	s = socket(AF_PACKET, SOCK_RAW, 0);
 	if (s < 0)
 		die("socket");
+	sniff_bind(s, ifname, &bound);
 	track_init();
 	write_counts();
 	while (!stop) {
@@ -884,13 +910,18 @@ static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 		socklen_t sl = sizeof(sll);
 		ssize_t n;
 
-		if (!track_wait(s))
+		if (!track_wait(s)) {
+			sniff_bind(s, ifname, &bound);
 			continue;
+		}
 		n = recvfrom(s, f, sizeof(f), 0, (struct sockaddr *)&sll, &sl);
 		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			die("recvfrom");
+			/* The device went down or away: bind again later. */
+			if (errno == ENETDOWN || errno == ENXIO || errno == ENODEV)
+				bound = 0;
+			else if (errno != EINTR)
+				die("recvfrom");
+			continue;
 		}
 		if (sll.sll_pkttype == PACKET_OUTGOING ||
 		    sll.sll_hatype != ARPHRD_ETHER)

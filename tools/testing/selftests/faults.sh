@@ -25,9 +25,11 @@
 #   tv0 --veth-- tv1, a VM in the same namespace)
 #
 # Floods: fpnet send -c 0 (one datagram every GAP_US, sequence numbers and
-# send times); receivers: fpnet sniff in vm1 (a packet socket on all of its
-# devices: it survives a deleted link) and the tap VM, both given the flow's
-# tag: anything else arriving there is "wrong".
+# send times); receivers: fpnet sniff on vm1's eth0 (it follows the name:
+# a deleted link's replacement is picked up) and the tap VM, both given
+# the flow's tag: anything else arriving there is "wrong".  (A packet
+# socket bound to no device would turn off the data path's delivery into
+# veth peers.)
 #
 # Needs: insmod/rmmod, ip, nft, fpctl, fpnet.
 

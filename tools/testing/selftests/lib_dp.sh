@@ -31,7 +31,7 @@
 # Floods and judging receivers (faults.sh, churn.sh), every file in $T:
 #   dp_flood NAME DEV DMAC SRC DST TAG   fpnet send -c 0 from onprem's DEV,
 #                   one datagram per $GAP_US; NAME.sent counts
-#   dp_sniff NS FILE TAG ADDR...         fpnet sniff in NS
+#   dp_sniff NS FILE TAG ADDR...         fpnet sniff on NS's eth0
 #   dp_tap_reset                         the tap VM (vm2.cnt) counts afresh
 #   dp_floods_stop FILE...               stop the floods, let FILEs settle,
 #                                        stop the sniffers, ask the tap VM
@@ -81,13 +81,17 @@ dp_sniff() {
 	_file=$2
 	_tag=$3
 	shift 3
+	# Bound to the VM's eth0 (a packet socket bound to no device would
+	# be a tap on every device, and the data path would not deliver into
+	# veth peers while it exists).
 	_as=
 	for _a in "$@"; do
 		_as="$_as -a $_a"
 	done
 	rm -f "$_file"
 	# shellcheck disable=SC2086
-	ip netns exec "$_ns" fpnet sniff $_as -t 63 -T "$_tag" -f "$_file" &
+	ip netns exec "$_ns" fpnet sniff -i eth0 $_as -t 63 -T "$_tag" \
+		-f "$_file" &
 	DP_SNIFFS="$DP_SNIFFS $!"
 	busywait 20000 test -s "$_file" ||
 		fp_fail "the receiver in $_ns did not start"
