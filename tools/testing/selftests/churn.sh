@@ -191,5 +191,6 @@ if [ $_rc != 0 ]; then
 	fp_fail "setup"
 	exit 1
 fi
+dp_ready
 fp_case churn test_churn
 fp_exit

@@ -266,6 +266,7 @@ if [ $_rc != 0 ]; then
 	fp_fail "setup"
 	exit 1
 fi
+dp_ready
 fp_case nft_before test_nft_before
 fp_case nft_after test_nft_after
 fp_case tc_ingress test_tc_ingress

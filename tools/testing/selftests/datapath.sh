@@ -385,8 +385,7 @@ if [ $_rc != 0 ]; then
 	fp_fail "setup"
 	exit 1
 fi
-echo "# datapath: topology ready at $(cut -d' ' -f1 /proc/uptime) s" \
-	"(tenths of a second:$DP_PHASES)"
+dp_ready
 fp_case fast_v4_veth test_fast_v4_veth
 fp_case fast_v6_veth test_fast_v6_veth
 fp_case fast_v4_tap test_fast_v4_tap

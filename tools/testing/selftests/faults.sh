@@ -491,9 +491,8 @@ if [ $_rc != 0 ]; then
 	fp_fail "setup"
 	exit 1
 fi
-echo "# faults: topology ready at $(cut -d' ' -f1 /proc/uptime) s" \
-	"(tenths of a second:$DP_PHASES);" \
-	"floods of one datagram per $GAP_US us, grace $GRACE_MS ms"
+dp_ready
+echo "# faults: floods of one datagram per $GAP_US us, grace $GRACE_MS ms"
 fp_case endpoint_readd test_endpoint_readd
 fp_case fastpath_off_on test_fastpath_off_on
 fp_case neigh_flush test_neigh_flush

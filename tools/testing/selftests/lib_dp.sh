@@ -22,6 +22,7 @@
 #                   nft counters, dp_configure, neighbours resolved
 #   dp_configure    the fastpath objects (again after a module reload)
 #   DP_PHASES       "NAME TENTHS ..." how long each part of dp_topology took
+#   dp_ready        print when the topology was ready and DP_PHASES
 #   dp_cleanup      stop every process started here, delete the host's
 #                   nft table (the default fp_cleanup_hook; lib.sh deletes
 #                   the rest)
@@ -206,21 +207,27 @@ veth_vm() {
 # veth_link NS HOSTDEV ADDR4 ADDR6 HOSTADDR4: the VM's veth (eth0 in NS),
 # its addresses and the host's routes to it
 veth_link() {
-	ip link add "$2" type veth peer name eth0 netns "$1" || return 1
-	ip link set "$2" up
-	ip addr add "$5/32" dev "$2"
-	ip -6 addr add fd01::1/128 dev "$2" nodad
-	ip route add "$3/32" dev "$2"
-	ip netns exec "$1" ip link set lo up
-	ip netns exec "$1" sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1
-	ip netns exec "$1" ip link set eth0 up
-	ip netns exec "$1" ip addr add "$3/16" dev eth0
-	ip netns exec "$1" ip route add default via "$5"
-	if [ -n "$4" ]; then
-		ip -6 route add "$4/128" dev "$2"
-		ip netns exec "$1" ip -6 addr add "$4/64" dev eth0 nodad
-		ip netns exec "$1" ip -6 route add default via fd01::1
-	fi
+	ip -batch - <<-EOF || return 1
+	link add $2 type veth peer name eth0 netns $1
+	link set $2 up
+	addr add $5/32 dev $2
+	addr add fd01::1/128 dev $2 nodad
+	route add $3/32 dev $2
+	EOF
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.eth0.keep_addr_on_down=1 ||
+		return 1
+	ip -n "$1" -batch - <<-EOF || return 1
+	link set lo up
+	link set eth0 up
+	addr add $3/16 dev eth0
+	route add default via $5
+	EOF
+	[ -n "$4" ] || return 0
+	ip -6 route add "$4/128" dev "$2" || return 1
+	ip -n "$1" -batch - <<-EOF
+	addr add $4/64 dev eth0 nodad
+	route add default via fd01::1
+	EOF
 }
 
 # dp_phase NAME: the previous phase of dp_topology ends; DP_PHASES says
@@ -230,6 +237,11 @@ dp_phase() {
 	[ -n "$dp_t" ] && DP_PHASES="$DP_PHASES $dp_name $(((_now - dp_t) / 100))"
 	dp_t=$_now
 	dp_name=$1
+}
+
+dp_ready() {
+	echo "# $FP_SUITE: topology ready at $(cut -d' ' -f1 /proc/uptime) s" \
+		"(tenths of a second:$DP_PHASES)"
 }
 
 dp_topology() {
@@ -245,21 +257,25 @@ dp_topology() {
 	# for the host below), so every frame on er0 is a test's.
 	ip netns exec onprem sysctl -qw \
 		net.ipv6.conf.default.router_solicitations=0 || return 1
-	ip link add er0 type veth peer name op0 netns onprem || return 1
-	ip link set er0 up
-	ip addr add 10.0.0.1/24 dev er0
-	ip -6 addr add fd00::1/64 dev er0 nodad
-	ip netns exec onprem ip link set lo up
-	ip netns exec onprem ip link set op0 up
-	ip netns exec onprem ip addr add 10.0.0.2/24 dev op0
-	ip netns exec onprem ip -6 addr add fd00::2/64 dev op0 nodad
-	ip netns exec onprem ip route add default via 10.0.0.1
-	ip netns exec onprem ip -6 route add default via fd00::1
+	# One ip per namespace and batch: every program start is slow in a
+	# debug guest.
+	ip -batch - <<-EOF || return 1
+	link add er0 type veth peer name op0 netns onprem
+	link set er0 up
+	addr add 10.0.0.1/24 dev er0
+	addr add fd00::1/64 dev er0 nodad
+	EOF
 	ER0_MAC=$(cat /sys/class/net/er0/address)
-	ip netns exec onprem ip neigh replace 10.0.0.1 lladdr "$ER0_MAC" \
-		dev op0 nud permanent || return 1
-	ip netns exec onprem ip -6 neigh replace fd00::1 lladdr "$ER0_MAC" \
-		dev op0 nud permanent || return 1
+	ip -n onprem -batch - <<-EOF || return 1
+	link set lo up
+	link set op0 up
+	addr add 10.0.0.2/24 dev op0
+	addr add fd00::2/64 dev op0 nodad
+	route add default via 10.0.0.1
+	route add default via fd00::1
+	neigh replace 10.0.0.1 lladdr $ER0_MAC dev op0 nud permanent
+	neigh replace fd00::1 lladdr $ER0_MAC dev op0 nud permanent
+	EOF
 
 	dp_phase vms
 	veth_vm vm1 vm1h 10.1.0.4 fd01::4 10.1.0.1 || return 1
