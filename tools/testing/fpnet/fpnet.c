@@ -880,8 +880,8 @@ static void sniff_bind(int s, const char *ifname, unsigned int *bound)
 static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 {
 	const char *ifname = NULL;
+	int c, s, i, rcvbuf = 8 << 20;
 	unsigned int bound = 0;
-	int c, s, i;
 
 	while ((c = getopt(argc, argv, "i:a:f:t:T:")) != -1) {
 		switch (c) {
@@ -901,6 +901,8 @@ static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 	s = socket(AF_PACKET, SOCK_RAW, 0);
 	if (s < 0)
 		die("socket");
+	/* Room for a burst while a slow guest does not schedule us. */
+	setsockopt(s, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
 	sniff_bind(s, ifname, &bound);
 	track_init();
 	write_counts();

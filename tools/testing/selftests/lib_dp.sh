@@ -299,7 +299,8 @@ dp_topology() {
 	DP_PIDS="$DP_PIDS $!"
 	DP_TAP_PID=$!
 	busywait 30000 ip link show tapvm2 >/dev/null 2>&1 || return 1
-	ip link set tapvm2 up
+	# A long queue to the tap VM: a slow guest may not schedule it for a while.
+	ip link set tapvm2 txqueuelen 10000 up
 	ip addr add 10.1.0.1/32 dev tapvm2
 	ip -6 addr add fd01::1/128 dev tapvm2 nodad
 	ip route add 10.1.0.5/32 dev tapvm2
