@@ -966,7 +966,7 @@ FP_EXPORT_FOR_KUNIT(fp_pub_init);
  *
  * Stops the retry work, then unpublishes every circuit of the model
  * (deleted ones too); their tables are freed a grace period later
- * (fp_pub_wait() waits for that).  Waits for nothing but the work.
+ * (module exit waits for that).  Waits for nothing but the work.
  */
 void fp_pub_destroy(struct fp_pub *pub)
 {
@@ -1000,20 +1000,6 @@ void fp_pub_destroy(struct fp_pub *pub)
 }
 
 FP_EXPORT_FOR_KUNIT(fp_pub_destroy);
-
-/**
- * fp_pub_wait() - wait until every unpublished circuit is freed
- *
- * For module exit, and for tests that count what is left: waits for a
- * grace period and for the frees queued before it.
- */
-void fp_pub_wait(void)
-{
-	rcu_barrier();
-	flush_workqueue(fp_pub_wq);
-}
-
-FP_EXPORT_FOR_KUNIT(fp_pub_wait);
 
 /**
  * fp_pub_module_init() - the workqueue that frees unpublished circuits

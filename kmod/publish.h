@@ -79,7 +79,6 @@ struct fp_pub_stats {
 void fp_pub_init(struct fp_pub *pub, struct fp_model *model,
 		 struct mutex *lock, struct net *net);
 void fp_pub_destroy(struct fp_pub *pub);
-void fp_pub_wait(void);
 int fp_pub_module_init(void);
 void fp_pub_module_exit(void);
 void fp_pub_commit(struct fp_pub *pub);
