@@ -35,7 +35,8 @@
  *   it is not addressed to one of the ADDRs, or (-T) carries another tag:
  *   a packet delivered to the wrong VM.  A datagram sent with -S is also
  *   tracked by sequence number: dup counts repeats; on SIGTERM FILE gets
- *   its final line with uniq (distinct sequence numbers) and maxgap_us,
+ *   its report (also in FILE.final, which later datagrams leave alone)
+ *   with uniq (distinct sequence numbers) and maxgap_us,
  *   the longest stretch of send time between two delivered datagrams with
  *   only lost ones between them (how long delivery stopped; a sender that
  *   was not scheduled for a while lost nothing); SIGUSR1 writes
@@ -438,12 +439,18 @@ static void write_counts(void)
 		  n_badttl, n_wrong, n_dup);
 }
 
-/* The last line: the counters and what the sequence numbers say. */
+/*
+ * The report: the counters and what the sequence numbers say, in FILE and
+ * in FILE.final, which datagrams that arrive later leave alone.
+ */
 static void write_final(void)
 {
 	uint64_t prev = 0, maxgap = 0;
+	const char *counts = out_file;
 	unsigned long uniq = 0;
 	uint32_t i, prev_seq = 0;
+	char fin[256];
+	int k;
 
 	for (i = 0; stamps && i < SEQ_MAX; i++) {
 		if (!stamps[i])
@@ -456,9 +463,14 @@ static void write_final(void)
 		prev = stamps[i];
 		prev_seq = i;
 	}
-	write_out("rx=%lu bad=%lu badttl=%lu wrong=%lu dup=%lu uniq=%lu maxgap_us=%llu\n",
-		  n_rx, n_bad, n_badttl, n_wrong, n_dup, uniq,
-		  (unsigned long long)maxgap);
+	snprintf(fin, sizeof(fin), "%s.final", counts);
+	for (k = 0; k < 2; k++) {
+		out_file = k ? fin : counts;
+		write_out("rx=%lu bad=%lu badttl=%lu wrong=%lu dup=%lu uniq=%lu maxgap_us=%llu\n",
+			  n_rx, n_bad, n_badttl, n_wrong, n_dup, uniq,
+			  (unsigned long long)maxgap);
+	}
+	out_file = counts;
 }
 
 static void add_my_addr(const char *s)

@@ -158,9 +158,9 @@ test_churn() {
 
 	for _fl in a b e; do
 		case $_fl in
-		a) _file=$T/a.cnt _gwn=vm1 ;;
-		b) _file=$T/vm2.cnt _gwn=vm2 ;;
-		e) _file=$T/e.cnt _gwn=vm5 ;;
+		a) _file=$T/a.cnt.final _gwn=vm1 ;;
+		b) _file=$T/vm2.cnt.final _gwn=vm2 ;;
+		e) _file=$T/e.cnt.final _gwn=vm5 ;;
 		esac
 		_sent=$(cnt "$T/$_fl.sent" sent)
 		_err=$(cnt "$T/$_fl.sent" err)

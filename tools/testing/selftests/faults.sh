@@ -199,7 +199,7 @@ fault() {
 
 # judge_flow CASE FLOW EXPECT: print the flow's figures and judge them
 judge_flow() {
-	_file=$(flow_file "$2")
+	_file=$(flow_file "$2").final
 	_sent=$(sent_of "$2")
 	_uniq=$(num "$(cnt "$_file" uniq)")
 	_gap=$(num "$(cnt "$_file" maxgap_us)")
