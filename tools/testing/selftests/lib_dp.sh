@@ -268,6 +268,12 @@ dp_topology() {
 	addr add fd00::1/64 dev er0 nodad
 	EOF
 	ER0_MAC=$(cat /sys/class/net/er0/address)
+	OP0_MAC=$(ip netns exec onprem cat /sys/class/net/op0/address)
+	# Nor does the host resolve onprem (ICMP errors): no ARP on er0.
+	ip -batch - <<-EOF || return 1
+	neigh replace 10.0.0.2 lladdr $OP0_MAC dev er0 nud permanent
+	neigh replace fd00::2 lladdr $OP0_MAC dev er0 nud permanent
+	EOF
 	ip -n onprem -batch - <<-EOF || return 1
 	link set lo up
 	link set op0 up
@@ -303,6 +309,10 @@ dp_topology() {
 	busywait 30000 ip link show tapvm2 >/dev/null 2>&1 || return 1
 	# A long queue to the tap VM: a slow guest may not schedule it for a while.
 	ip link set tapvm2 txqueuelen 10000 up
+	# The host knows the tap VM's MAC, as a hypervisor does: a slow guest
+	# that answers ARP late made the host's entry fail and drop (debug 7.x).
+	ip neigh replace 10.1.0.5 lladdr $MAC_VM2 dev tapvm2 nud permanent
+	ip neigh replace fd01::5 lladdr $MAC_VM2 dev tapvm2 nud permanent
 	ip addr add 10.1.0.1/32 dev tapvm2
 	ip -6 addr add fd01::1/128 dev tapvm2 nodad
 	ip route add 10.1.0.5/32 dev tapvm2
