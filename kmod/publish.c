@@ -278,12 +278,18 @@ static bool fp_pent_is_route(const struct fp_pent *e)
 	return e->table == FP_PT_RT4 || e->table == FP_PT_RT6;
 }
 
+/* A route's hold on its device slot (the slot is freed after a grace period). */
+static void fp_pent_put_dev(struct fp_pent *e)
+{
+	if (fp_pent_is_route(e))
+		fp_pdev_put(((struct fp_nh *)e)->pdev);
+}
+
 static void fp_pent_release(struct fp_pent *e)
 {
 	list_del(&e->node);
 	list_del_init(&e->work);
-	if (fp_pent_is_route(e))
-		fp_pdev_put(((struct fp_nh *)e)->pdev);
+	fp_pent_put_dev(e);
 }
 
 /* Readers may still hold @e: free it after a grace period. */
@@ -712,8 +718,7 @@ static void fp_pc_free(struct fp_pub *pub, struct fp_pcirc *pc)
 	if (pc->ifindex > 0)
 		xa_cmpxchg(&pub->circuits, pc->ifindex, pc, NULL, 0);
 	list_for_each_entry(e, &pc->entries, node)
-		if (fp_pent_is_route(e))
-			fp_pdev_put(((struct fp_nh *)e)->pdev);
+		fp_pent_put_dev(e);
 	fp_ctable_free(pc->committed);
 	pc->committed = NULL;
 	INIT_RCU_WORK(&pc->free_work, fp_pc_free_work);
