@@ -38,7 +38,7 @@
 # few hundred datagrams a second in all: at the stock kernel's rates its
 # receivers fall behind and drop (fast path + gateway still added up to
 # every datagram sent, 63,208 of 63,208), and 400 changes took 683 s.
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if fp_debug_guest; then
 	GAP_US=${FP_CHURN_GAP_US:-20000}
 	NCHURN=${FP_CHURN_OPS:-200}
 else
@@ -194,13 +194,6 @@ test_churn() {
 	return $_r
 }
 
-setup 2>"$T/setup.log"
-_rc=$?
-if [ $_rc != 0 ]; then
-	tail -n 40 "$T/setup.log" >&2
-	fp_fail "setup"
-	exit 1
-fi
-dp_ready
+dp_setup
 fp_case churn test_churn
 fp_exit

@@ -56,39 +56,42 @@ rx_reaches() {
 	[ "$(rx)" -ge "$1" ]
 }
 
-# nft_pkts TABLE CHAIN COMMENT: packets of a netdev table's rule
+# nft_pkts CHAIN COMMENT: packets of a rule in the netdev table "coex"
 nft_pkts() {
-	nft list chain netdev "$1" "$2" |
-		awk -v c="comment \"$3\"" 'index($0, c) {
-			for (i = 1; i < NF; i++) if ($i == "packets") s += $(i + 1)
-		} END { print s + 0 }'
+	nft_count - coex "$1" "$2" netdev
 }
 nft_reaches() {
-	[ "$(nft_pkts "$1" "$2" "$3")" -ge "$4" ]
+	[ "$(nft_pkts "$1" "$2")" -ge "$3" ]
+}
+
+# coex_chain CHAIN PRIORITY: a netdev ingress chain on er0 in the table
+# "coex" that counts vm1's traffic ("seen")
+coex_chain() {
+	nft -f - <<-EOF
+	table netdev coex {
+		chain $1 { type filter hook ingress device "er0" priority $2;
+			ip daddr 10.1.0.4 counter comment "seen"; }
+	}
+	EOF
 }
 
 # A chain before fastpath's hook (priority 0 < hook_priority 100) sees
 # every packet, and what it drops fastpath never sees.
 test_nft_before() {
-	nft -f - <<-EOF || return 1
-	table netdev coex {
-		chain pre { type filter hook ingress device "er0" priority 0;
-			ip daddr 10.1.0.4 counter comment "seen"; }
-	}
-	EOF
+	coex_chain pre 0 || return 1
 	snap
 	send 20 || return 1
 	busywait 20000 rx_reaches $((r0 + 20))
 	expect nft_before 20 0 20 || return 1
-	fp_expect_eq "nft chain before" "$(nft_pkts coex pre seen)" 20 ||
+	fp_expect_eq "nft chain before" "$(nft_pkts pre seen)" 20 ||
 		return 1
 	nft add rule netdev coex pre ip daddr 10.1.0.4 counter drop \
 		comment '"dropped"' || return 1
 	snap
 	send 20 || return 1
-	busywait 20000 nft_reaches coex pre dropped 20
+	busywait 20000 nft_reaches pre dropped 20
 	expect nft_drop 0 0 0 || return 1
-	fp_expect_eq "dropped by the chain" "$(nft_pkts coex pre dropped)" 20
+	fp_expect_eq "dropped by the chain" "$(nft_pkts pre dropped)" 20
 	_r=$?
 	nft delete table netdev coex
 	return $_r
@@ -96,23 +99,18 @@ test_nft_before() {
 
 # A chain after fastpath's hook sees only what fastpath passed.
 test_nft_after() {
-	nft -f - <<-EOF || return 1
-	table netdev coex {
-		chain post { type filter hook ingress device "er0" priority 200;
-			ip daddr 10.1.0.4 counter comment "seen"; }
-	}
-	EOF
+	coex_chain post 200 || return 1
 	snap
 	send 20 || return 1
 	busywait 20000 rx_reaches $((r0 + 20))
 	expect nft_after 20 0 20 || return 1
 	fp_expect_eq "nft chain after, fast traffic" \
-		"$(nft_pkts coex post seen)" 0 || return 1
+		"$(nft_pkts post seen)" 0 || return 1
 	# TTL 1: passed to the gateway (which answers Time Exceeded).
 	send 5 -t 1 || return 1
-	busywait 20000 nft_reaches coex post seen 5
+	busywait 20000 nft_reaches post seen 5
 	fp_expect_eq "nft chain after, passed traffic" \
-		"$(nft_pkts coex post seen)" 5
+		"$(nft_pkts post seen)" 5
 	_r=$?
 	nft delete table netdev coex
 	return $_r
@@ -259,14 +257,7 @@ setup() {
 	busywait 20000 test -s "$T/vm1.cnt"
 }
 
-setup 2>"$T/setup.log"
-_rc=$?
-if [ $_rc != 0 ]; then
-	tail -n 40 "$T/setup.log" >&2
-	fp_fail "setup"
-	exit 1
-fi
-dp_ready
+dp_setup
 fp_case nft_before test_nft_before
 fp_case nft_after test_nft_after
 fp_case tc_ingress test_tc_ingress

@@ -377,15 +377,7 @@ test_tracepoint() {
 }
 
 set -x
-setup 2>"$T/setup.log"
-_rc=$?
-set +x
-if [ $_rc != 0 ]; then
-	tail -n 40 "$T/setup.log" >&2
-	fp_fail "setup"
-	exit 1
-fi
-dp_ready
+dp_setup
 fp_case fast_v4_veth test_fast_v4_veth
 fp_case fast_v6_veth test_fast_v6_veth
 fp_case fast_v4_tap test_fast_v4_tap

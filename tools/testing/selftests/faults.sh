@@ -38,7 +38,7 @@
 
 # A debug guest (KASAN, lockdep, kmemleak) forwards a few hundred
 # datagrams a second in all: its floods send one per 10 ms.
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if fp_debug_guest; then
 	GAP_US=${FP_FAULT_GAP_US:-10000}
 else
 	GAP_US=${FP_FAULT_GAP_US:-2000}
@@ -490,21 +490,14 @@ setup() {
 	return 0
 }
 
-setup 2>"$T/setup.log"
-_rc=$?
-if [ $_rc != 0 ]; then
-	tail -n 40 "$T/setup.log" >&2
-	fp_fail "setup"
-	exit 1
-fi
-dp_ready
+dp_setup
 echo "# faults: floods of one datagram per $GAP_US us, grace $GRACE_MS ms"
 # In a debug guest a case takes 1-2 minutes (every program start is slow
 # there): it runs the cases that reach the most code under KASAN and
 # lockdep (a circuit unpublished and its hook detached, a module unload
 # and a namespace exit under traffic); every case runs on the stock kernel
 # (make dkms-check).  FP_FAULT_CASES=all runs all.
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if fp_debug_guest; then
 	FAULT_CASES=${FP_FAULT_CASES:-"circuit_delete module_reload netns_delete"}
 else
 	FAULT_CASES=${FP_FAULT_CASES:-all}

@@ -9,6 +9,7 @@
 #   busywait TIMEOUT_MS CMD...       retry CMD until it succeeds or time runs out
 #   fp_fail MSG                      print a diagnostic (case continues)
 #   fp_exit                          exit 1 if any case failed, else 0
+#   fp_debug_guest                   true in a debug test kernel
 #
 # fpctl helpers (the script sets $T to a scratch directory first):
 #   run ARGS...     fpctl ARGS; output in $T/out and $T/err, status in $rc
@@ -78,6 +79,11 @@ fp_skip() {
 fp_exit() {
 	[ "$fp_failed" -eq 0 ]
 	exit
+}
+
+# A debug test kernel (kmemleak, KASAN, lockdep): everything is slower.
+fp_debug_guest() {
+	[ -e /sys/kernel/debug/kmemleak ]
 }
 
 # Time in milliseconds since boot, from /proc/uptime.

@@ -23,6 +23,8 @@
 #   dp_configure    the fastpath objects (again after a module reload)
 #   DP_PHASES       "NAME TENTHS ..." how long each part of dp_topology took
 #   dp_ready        print when the topology was ready and DP_PHASES
+#   dp_setup        run the script's setup(), stop the script if it fails,
+#                   then dp_ready
 #   dp_cleanup      stop every process started here, delete the host's
 #                   nft table (the default fp_cleanup_hook; lib.sh deletes
 #                   the rest)
@@ -145,13 +147,13 @@ stat() {
 		sed -n "s/.*\"$3\":{\"packets\":\([0-9]*\).*/\1/p"
 }
 
-# nft_count NETNS TABLE CHAIN NAME: packets of the rules commented NAME
-# (anonymous counters: the test kernels have no nft objref); NETNS "-" is
-# the host
+# nft_count NETNS TABLE CHAIN NAME [FAMILY]: packets of the rules commented
+# NAME (anonymous counters: the test kernels have no nft objref); NETNS "-"
+# is the host, FAMILY "inet" unless given
 nft_count() {
 	_ns=
 	[ "$1" = - ] || _ns="ip netns exec $1"
-	$_ns nft list chain inet "$2" "$3" |
+	$_ns nft list chain "${5:-inet}" "$2" "$3" |
 		awk -v c="comment \"$4\"" 'index($0, c) {
 			for (i = 1; i < NF; i++) if ($i == "packets") s += $(i + 1)
 		} END { print s + 0 }'
@@ -239,6 +241,20 @@ dp_phase() {
 	[ -n "$dp_t" ] && DP_PHASES="$DP_PHASES $dp_name $(((_now - dp_t) / 100))"
 	dp_t=$_now
 	dp_name=$1
+}
+
+# dp_setup: run the script's setup (its stderr in setup.log, shown if it
+# fails, which ends the script), then dp_ready
+dp_setup() {
+	setup 2>"$T/setup.log"
+	_rc=$?
+	set +x
+	if [ $_rc != 0 ]; then
+		tail -n 40 "$T/setup.log" >&2
+		fp_fail "setup"
+		exit 1
+	fi
+	dp_ready
 }
 
 dp_ready() {

@@ -29,7 +29,7 @@ FP_NETNS="$BIG $BARE $UNL"
 # The figures are the stock kernel's (make dkms-check); a debug kernel
 # (kmemleak, KASAN, lockdep: loading 64,000 routes takes minutes there)
 # checks the same paths with 16 circuits x 250 routes.
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if fp_debug_guest; then
 	NC=${FP_TD_CIRCUITS:-16}
 	NE=${FP_TD_ROUTES:-250}
 else
