@@ -3,7 +3,7 @@
 #
 # Boot one kernel line in QEMU and run the fastpath tests in it.
 #
-#   run.sh [--only GLOB] [--kunit GLOB] [--extra DIR]
+#   run.sh [--only GLOB] [--skip LIST] [--kunit GLOB] [--extra DIR]
 #          [--label L] KERNEL
 #
 # KERNEL is 6.1, 6.12 or 7.x.  Builds (or takes from the cache) the debug
@@ -11,8 +11,9 @@
 # W=1 -Werror, builds fpctl, packs the initramfs, boots it under TCG with
 # panic_on_warn and a hard timeout, and hands the console log to parse.py.
 # The log is kept in build/logs/; its path is printed.  --only selects the
-# selftests (and "kunit" the KUnit modules alone), --kunit the KUnit
-# modules by name (default: all).
+# selftests (and "kunit" the KUnit modules alone), --skip leaves out the
+# comma-separated selftests of LIST (each reported as one SKIP), --kunit
+# the KUnit modules by name (default: all).
 #
 # A guest that dies while the kernel boots, before /init has started (seen
 # under heavy host load: an early-boot KASAN report in an interrupt taken
@@ -30,19 +31,21 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 only='*'
+skip=
 kunit='*'
 extra=
 label=
 while [ $# -gt 1 ]; do
 	case "$1" in
 	--only) only=$2; shift 2 ;;
+	--skip) skip=$2; shift 2 ;;
 	--kunit) kunit=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
 	--label) label=$2; shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--kunit GLOB] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--skip LIST] [--kunit GLOB] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
 kver=$1
 label=${label:-$kver}
 
@@ -108,7 +111,7 @@ boot() {
 		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
+		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only${skip:+ fp.skip=$skip} fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
 		</dev/null || rc=$?
 	step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 }
