@@ -30,7 +30,7 @@ KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 
 KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
 
-.PHONY: all module fpctl nlfuzz deps check demo lint checkpatch sparse deb dkms-check \
+.PHONY: all module fpctl nlfuzz deps check demo bench lint checkpatch sparse deb dkms-check \
 	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync docs-check layers \
 	clean help
 
@@ -121,6 +121,13 @@ bench-kernel: deps
 # not build, boot, finish or install every route.
 bench-batch: deps
 	@tools/bench/batch/bench-batch.sh
+
+# Data-path benchmark (not part of check): fastpath against forwarding,
+# flowtable, tc and BPF on Debian's stock kernel in QEMU; QUICK=1 for
+# profiles A and B at 10 routes only.
+bench: deps
+	@tools/deps.sh tools/bench/dp/deps.txt
+	@QUICK=$(QUICK) tools/bench/dp/dp-bench.sh
 
 check-harness: deps
 	tools/testing/qemu/selftest-harness.sh $(firstword $(KERNELS))

@@ -3,10 +3,11 @@
 #
 # make deps: apt-install every Debian package listed in the deps files that
 # is missing.  Idempotent and silent when nothing is missing; never asks.
+# Extra lists given as arguments are read too (make bench: clang, libbpf).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-lists=("$top/tools/deps.txt")
+lists=("$top/tools/deps.txt" "$@")
 for f in "$top"/tools/testing/*/deps.txt "$top"/tools/bench/deps.txt "$top"/tools/fuzz/deps.txt; do
 	[ -f "$f" ] && lists+=("$f")
 done

@@ -49,17 +49,7 @@ mkdir -p "$out"
 sg_stock_kernel "$out"
 
 # --- build --------------------------------------------------------------------
-src="$out/src"
-rm -rf "$src"
-mkdir -p "$src"
-cp -a "$top/Kbuild" "$top/VERSION" "$top/uapi" "$src/"
-mkdir -p "$src/kmod"
-cp -a "$top"/kmod/*.[ch] "$src/kmod/"
-log "fastpath.ko against $kdir (DKMS-style, W=1)"
-make -C "$kdir" M="$src" W=1 modules > "$out/module-build.log" 2>&1 ||
-	{ cat "$out/module-build.log" >&2; fail "module build failed"; }
-make -s -C "$top/tools/fpctl" fpctl > "$out/fpctl-build.log" 2>&1 ||
-	{ cat "$out/fpctl-build.log" >&2; fail "fpctl build failed"; }
+sg_fastpath_build "$out"
 
 # --- batch files ------------------------------------------------------------------
 # endpoints PREFIX VNET FIRST_OCTET COUNT [commit]: "endpoint add" lines
@@ -88,7 +78,7 @@ awk -v n="$n" 'BEGIN {
 # --- initramfs and boot -----------------------------------------------------
 sg_copy "$top/tools/fpctl/fpctl" /usr/sbin/fpctl
 install -m 0644 "$dummy" "$root/bench/dummy.ko"
-install -m 0644 "$src/fastpath.ko" "$root/bench/fastpath.ko"
+install -m 0644 "$fastpath_ko" "$root/bench/fastpath.ko"
 printf 'N=%s\nSLOW_N=%s\n' "$n" "$slow_n" > "$root/bench/params"
 install -m 0755 "$here/guest-init.sh" "$root/init"
 sg_root_pack "$out/initramfs.img"

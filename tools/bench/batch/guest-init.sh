@@ -9,27 +9,12 @@
 # each on a circuit of its own.  Checks that every route was installed
 # (circuit INSTALLED, "ip route" count), prints the bench-batch: lines and
 # ends with BENCH-BATCH-DONE.
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /tmp /run
-mount -t tmpfs tmpfs /tmp
+GUEST_TAG=bench-batch
+GUEST_MARKER=BENCH-BATCH-DONE
+. /guest.sh
 . /bench/params
 SUB=0f8fad5b-d9cb-469f-a165-70867728950e
 
-say() { echo "bench-batch-guest: $*"; }
-done_() {
-	echo "BENCH-BATCH-DONE $*"
-	sync
-	poweroff -f
-	sleep 10
-}
-# centiseconds since boot
-now_cs() {
-	read -r up _ < /proc/uptime
-	echo "${up%.*}${up#*.}" | sed 's/^0*//; s/^$/0/'
-}
 # rate COUNT CS: per second
 rate() {
 	echo $(( $1 * 100 / ($2 > 0 ? $2 : 1) ))

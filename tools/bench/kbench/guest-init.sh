@@ -8,21 +8,11 @@
 # slab + vmalloc + percpu growth), insmod fp_kbench.ko on the same file
 # (the trie's growth measured the same way), print the kbench: lines, drop
 # the routes with the device.  Ends with the summary line and KBENCH-DONE.
-export PATH=/usr/sbin:/usr/bin:/sbin:/bin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /tmp /run
-mount -t tmpfs tmpfs /tmp
+GUEST_TAG=kbench
+GUEST_MARKER=KBENCH-DONE
+. /guest.sh
 . /kbench/params
 
-say() { echo "kbench-guest: $*"; }
-done_() {
-	echo "KBENCH-DONE $*"
-	sync
-	poweroff -f
-	sleep 10
-}
 # kB of kernel memory a route table can take: slab, vmalloc, percpu
 mem_kb() {
 	awk '/^(Slab|VmallocUsed|Percpu):/ { s += $2 } END { print s }' /proc/meminfo
@@ -31,11 +21,6 @@ mem_kb() {
 fib_cache_b() {
 	awk '$1 == "ip_fib_alias" || $1 == "ip_fib_trie" || $1 == "fib6_nodes" {
 		s += $2 * $4 } END { print s + 0 }' /proc/slabinfo
-}
-# centiseconds since boot
-now_cs() {
-	read -r up _ < /proc/uptime
-	echo "${up%.*}${up#*.}" | sed 's/^0*//; s/^$/0/'
 }
 # a / b with two decimals
 div2() {

@@ -10,8 +10,18 @@
 #                             (installing linux-image/headers-amd64 if
 #                             needed, as tools/testing/dkms/dkms-check.sh)
 #   sg_root_begin             new initramfs tree in $root: static busybox
-#                             with its applets, dash as /bin/sh, the real ip
+#                             with its applets, dash as /bin/sh, the real
+#                             ip, and guest.sh (the guests' common start)
 #   sg_copy BIN [DST]         copy a program and its libraries into $root
+#   sg_fastpath_build OUT     build fastpath.ko the way DKMS does (Kbuild,
+#                             kmod/ without tests, uapi/ copied to OUT/src;
+#                             make -C $kdir M=... W=1; sets $fastpath_ko)
+#                             and fpctl; logs in OUT
+#   sg_modules KO REL...      the real kmod (modprobe, insmod, ...), the
+#                             stock modules REL (paths under
+#                             /lib/modules/$stock_kver) with everything
+#                             they depend on, and KO as updates/fastpath.ko,
+#                             then depmod over that tree
 #   sg_root_pack IMG          cpio+gzip $root into IMG, remove $root
 #   sg_boot IMG CONSOLE TIMEOUT MEM APPEND
 #                             boot $vmlinuz (1 vCPU); sets qrc to QEMU's
@@ -68,10 +78,47 @@ sg_root_begin() {
 	# dash, not busybox ash: Debian's ash runs its own "ip" applet first.
 	sg_copy "$(readlink -f /bin/dash)" /bin/sh
 	sg_copy "$(readlink -f "$(command -v ip)")" /usr/sbin/ip
+	install -m 0644 "$top/tools/bench/lib/guest.sh" "$root/guest.sh"
 	for a in $("$root/bin/busybox" --list); do
 		for d in bin usr/sbin; do [ -e "$root/$d/$a" ] && continue 2; done
 		ln -s busybox "$root/bin/$a"
 	done
+}
+
+sg_fastpath_build() {
+	local src=$1/src buildlog=$1/module-build.log
+	rm -rf "$src"
+	mkdir -p "$src/kmod"
+	cp -a "$top/Kbuild" "$top/VERSION" "$top/uapi" "$src/"
+	cp -a "$top"/kmod/*.[ch] "$src/kmod/"
+	log "fastpath.ko against $kdir (DKMS-style, W=1)"
+	make -C "$kdir" M="$src" W=1 modules > "$buildlog" 2>&1 ||
+		{ cat "$buildlog" >&2; fail "module build failed"; }
+	fastpath_ko="$src/fastpath.ko"
+	make -s -C "$top/tools/fpctl" fpctl > "$1/fpctl-build.log" 2>&1 ||
+		{ cat "$1/fpctl-build.log" >&2; fail "fpctl build failed"; }
+}
+
+sg_modules() {
+	local ko=$1 kmods="/lib/modules/$stock_kver" m a
+	shift
+	sg_copy "$(readlink -f "$(command -v kmod)")" /usr/sbin/kmod
+	for a in modprobe insmod rmmod lsmod modinfo depmod; do
+		ln -sf kmod "$root/usr/sbin/$a"
+		rm -f "$root/bin/$a"
+	done
+	# modules.dep lists every (transitive) dependency of a module.
+	for m in $(printf '%s\n' "$@" | awk -v dep="$kmods/modules.dep" '
+		BEGIN { while ((getline l < dep) > 0) { split(l, a, ":"); deps[a[1]] = a[2] } }
+		{ print; n = split(deps[$0], d, " "); for (i = 1; i <= n; i++) print d[i] }' |
+		sort -u); do
+		[ -e "$kmods/$m" ] || fail "$kmods/$m (from modules.dep) is missing"
+		install -D -m 0644 "$kmods/$m" "$root$kmods/$m"
+	done
+	install -D -m 0644 "$ko" "$root$kmods/updates/fastpath.ko"
+	cp "$kmods"/modules.order "$kmods"/modules.builtin \
+		"$kmods"/modules.builtin.modinfo "$root$kmods/"
+	depmod -b "$root" "$stock_kver" || fail "depmod over the initramfs module tree failed"
 }
 
 sg_root_pack() {

@@ -1,0 +1,99 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Data-path benchmark (make bench): fastpath side by side with what Linux
+# already offers, in ONE boot of Debian's STOCK kernel in QEMU (TCG, one
+# vCPU), same topology and traffic for every variant (guest-init.sh has
+# the diagram): fastpath, plain IP forwarding (the gateway), nftables
+# flowtable, tc flower+pedit+csum+mirred, the floor (tc matchall mirred,
+# no lookup, no rewrite) and a Cilium-style tc BPF program (LPM_TRIE map,
+# bpf_redirect_peer()).  pktgen floods from the onprem namespace; a tc
+# drop at the VM's ingress counts what arrives.  Variants alternate within
+# each repetition; the figure is the median over the repetitions.
+#
+#   1. build fastpath.ko the DKMS way and fpctl (tools/bench/lib), the BPF
+#      program and its loader (tools/bench/dp/Makefile: clang, libbpf);
+#   2. pack an initramfs with them, the stock modules they need, ip, tc,
+#      nft, and guest-init.sh as /init; boot /boot/vmlinuz-<stock>;
+#   3. print a table per profile and route count (median pps, spread, ratio
+#      of fastpath to each peer) and one summary line:
+#      bench: A_vs_floor=R A_vs_flowtable=R A_vs_forwarding=R A_vs_bpf=R
+#             B_vs_floor=R ... flatness_1M=R
+#      (ratios fastpath/peer, higher is better; n/a where not measured).
+#
+# Exits non-zero only when something did not build, boot or finish;
+# never because of a figure.
+#
+# Environment: QUICK=1 (profiles A and B at 10 routes, 3 repetitions of
+# 3 s: a few minutes), DP_BENCH_SECS (default 4), DP_BENCH_REPS (3),
+# DP_BENCH_SIZES (default "10 1000 100000"), DP_BENCH_PKT (frame size
+# without FCS, default 60), DP_BENCH_VARIANTS, DP_BENCH_TIMEOUT (seconds,
+# default 5400), DP_BENCH_MEM (default 3G).  Output: build/dp-bench/
+# (console.log, results.txt: the raw lines).
+set -euo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+out="$top/build/dp-bench"
+if [ "${QUICK:-0}" = 1 ]; then
+	secs=${DP_BENCH_SECS:-3}
+	sizes=${DP_BENCH_SIZES:-10}
+else
+	secs=${DP_BENCH_SECS:-4}
+	sizes=${DP_BENCH_SIZES:-10 1000 100000}
+fi
+reps=${DP_BENCH_REPS:-3}
+pkt=${DP_BENCH_PKT:-60}
+variants=${DP_BENCH_VARIANTS:-fastpath forwarding flowtable flower floor bpf}
+qtimeout=${DP_BENCH_TIMEOUT:-5400}
+mem=${DP_BENCH_MEM:-3G}
+
+log() { printf 'dp-bench.sh: %s\n' "$*" >&2; }
+fail() { log "FAIL $*"; exit 1; }
+
+mkdir -p "$out"
+[ -e "$top/build/.gitignore" ] || echo '*' > "$top/build/.gitignore"
+
+# shellcheck source=tools/bench/lib/stock-guest.sh
+. "$top/tools/bench/lib/stock-guest.sh"
+sg_stock_kernel "$out"
+
+# --- build --------------------------------------------------------------------
+sg_fastpath_build "$out"
+make -s -C "$here" > "$out/bpf-build.log" 2>&1 ||
+	{ cat "$out/bpf-build.log" >&2; fail "BPF program or loader build failed"; }
+
+# --- initramfs and boot -----------------------------------------------------------
+sg_root_begin
+mkdir -p "$root/bench"
+for p in tc nft; do
+	sg_copy "$(readlink -f "$(command -v $p)")" "/usr/sbin/$p"
+	rm -f "$root/bin/$p"
+done
+sg_copy "$top/tools/fpctl/fpctl" /usr/sbin/fpctl
+sg_copy "$here/fpbpf" /usr/sbin/fpbpf
+install -m 0644 "$here/fp_tc.bpf.o" "$root/bench/fp_tc.bpf.o"
+install -m 0755 "$here/pg.sh" "$root/bench/pg.sh"
+mods=()
+for m in drivers/net/veth drivers/net/dummy net/core/pktgen \
+	net/sched/sch_ingress net/sched/cls_matchall net/sched/cls_flower \
+	net/sched/cls_bpf net/sched/act_mirred net/sched/act_pedit \
+	net/sched/act_csum net/sched/act_gact net/netfilter/nf_tables \
+	net/netfilter/nft_flow_offload net/netfilter/nf_flow_table_inet \
+	net/netfilter/nft_ct crypto/crc32c_generic; do
+	mods+=("kernel/$m.ko")
+done
+sg_modules "$fastpath_ko" "${mods[@]}"
+{
+	printf 'SECS=%s\nREPS=%s\nPKT=%s\n' "$secs" "$reps" "$pkt"
+	printf 'PROFILES="A B"\nSIZES="%s"\nVARIANTS="%s"\n' "$sizes" "$variants"
+} > "$root/bench/params"
+install -m 0755 "$here/guest-init.sh" "$root/init"
+sg_root_pack "$out/initramfs.img"
+log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x ${secs} s; $pkt-byte frames"
+
+sg_run "$out/initramfs.img" dp-bench DP-BENCH-DONE "$qtimeout" "$mem" "" >/dev/null
+tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest)?:' > "$out/results.txt" || true
+grep '^dp-bench-guest:' "$out/results.txt" || true
+python3 "$here/report.py" "$out/results.txt"
