@@ -486,6 +486,7 @@ static void differential(struct kunit *test, unsigned int bits, u64 seed,
 	struct fp_trie t;
 	size_t i;
 
+	kunit_info(test, "%zu prefixes of up to %u bits\n", n, bits);
 	nv.e = kvcalloc(n, sizeof(*nv.e), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, nv.e);
 	fp_trie_init(&t, bits, &fp_trie_test_lock);

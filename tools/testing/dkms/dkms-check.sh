@@ -304,15 +304,16 @@ copy_with_libs() {
 	done
 }
 # The real kmod (modprobe resolves dependencies and aliases from the stock
-# modules.dep, and reads compressed modules), the real ip, tc and nft for the
-# selftests (the same set as tools/testing/qemu/initramfs.sh), and fpctl from
-# the installed package.  They shadow the busybox applets of the same name.
+# modules.dep, and reads compressed modules), the real ip, tc, nft and
+# ethtool for the selftests (the same set as tools/testing/qemu/initramfs.sh),
+# and fpctl from the installed package.  They shadow the busybox applets of
+# the same name.
 copy_with_libs "$(readlink -f "$(command -v kmod)")" /usr/sbin/kmod
 for a in modprobe insmod rmmod lsmod modinfo depmod; do ln -s kmod "$root/usr/sbin/$a"; done
 if [ "$run_selftests" = 1 ]; then
-	for prog in ip tc nft; do
+	for prog in ip tc nft ethtool; do
 		path="$(command -v "$prog" || true)"
-		[ -n "$path" ] || fail "$prog not found (install iproute2 and nftables)"
+		[ -n "$path" ] || fail "$prog not found (install iproute2, nftables and ethtool)"
 		copy_with_libs "$path" "/usr/sbin/$prog"
 	done
 	# fpnet: the data-path selftest's sender, receiver and tap VM.

@@ -11,8 +11,9 @@
  *       microseconds).  -v a VLAN tag, -o IPv4 options (IHL 6), -x a bad
  *       IPv4 header checksum, -F DF set, -l the IP packet's length.
  *       -c 0 is a flood: it sends until SIGTERM, counts failed sends
- *       instead of stopping (the device may go away and come back) and
- *       keeps FILE at "sent=N err=N".
+ *       instead of stopping (the device may go away and come back: after
+ *       a failed send it sends on the device of that name, which may be a
+ *       new one) and keeps FILE at "sent=N err=N".
  *
  *   fpnet recv -a ADDR [-p PORT] -f FILE [-t TTL]
  *       Counts the FPNT datagrams arriving on a UDP socket (the kernel has
@@ -247,6 +248,43 @@ static uint32_t get_be32(const uint8_t *p)
 
 /* ---- send ---------------------------------------------------------------- */
 
+/*
+ * The ifindex of device @name in this namespace, 0 if there is none, and
+ * its MAC into @mac (if not NULL): from sysfs, because the ioctls behind
+ * if_nametoindex() ask the kernel to load a module "netdev-NAME" for a
+ * device that does not exist, a modprobe per call, which stalled a flood
+ * for seconds while its device was gone.
+ */
+static unsigned int sys_ifindex(const char *name, uint8_t *mac)
+{
+	char path[96], buf[64];
+	unsigned int m[6], idx = 0;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/ifindex", name);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (fscanf(f, "%u", &idx) != 1)
+		idx = 0;
+	fclose(f);
+	if (!idx || !mac)
+		return idx;
+	snprintf(path, sizeof(path), "/sys/class/net/%s/address", name);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof(buf), f) ||
+	    sscanf(buf, "%x:%x:%x:%x:%x:%x", &m[0], &m[1], &m[2], &m[3],
+		   &m[4], &m[5]) != 6)
+		idx = 0;
+	fclose(f);
+	for (i = 0; idx && i < 6; i++)
+		mac[i] = m[i];
+	return idx;
+}
+
 static int cmd_send(int argc, char **argv)
 {
 	unsigned int count = 1, ttl = 64, len = 0, vid = 0, port = DEF_PORT;
@@ -388,6 +426,11 @@ static int cmd_send(int argc, char **argv)
 			if (count)
 				die("sendto");
 			n_err++;
+			/*
+			 * A flood outlives its device: one of the same name
+			 * (a new ifindex, maybe a new MAC) takes over.
+			 */
+			sll.sll_ifindex = sys_ifindex(ifname, smac);
 		}
 		if (out_file && !(i % 50))
 			write_out("sent=%u err=%lu\n", i + 1, n_err);
@@ -846,13 +889,18 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 /* ---- sniff ---------------------------------------------------------------- */
 
 /* The address of device @ifindex (the last one asked for is cached). */
-static const uint8_t *dev_mac(int s, int ifindex)
+/*
+ * The MAC of device @ifindex, cached; @frame's destination MAC when it
+ * differs asks again (the VM's MAC may have changed since: the static MAC
+ * fault), so a frame is judged against the device's address of the moment.
+ */
+static const uint8_t *dev_mac(int s, int ifindex, const uint8_t *frame)
 {
 	static uint8_t mac[6];
 	static int cached;
 	struct ifreq ifr = { 0 };
 
-	if (ifindex == cached)
+	if (ifindex == cached && !memcmp(frame, mac, 6))
 		return mac;
 	memset(mac, 0, sizeof(mac));
 	cached = 0;
@@ -896,7 +944,7 @@ static void swallow(const struct addr *a)
  */
 static void sniff_bind(int s, const char *ifname, unsigned int *bound)
 {
-	unsigned int idx = if_nametoindex(ifname);
+	unsigned int idx = sys_ifindex(ifname, NULL);
 	struct sockaddr_ll sll = { 0 };
 
 	if (!idx || idx == *bound)
@@ -959,7 +1007,7 @@ static __attribute__((noreturn)) void cmd_sniff(int argc, char **argv)
 		if (sll.sll_pkttype == PACKET_OUTGOING ||
 		    sll.sll_hatype != ARPHRD_ETHER)
 			continue;
-		judge(f, n, dev_mac(s, sll.sll_ifindex));
+		judge(f, n, dev_mac(s, sll.sll_ifindex, f));
 	}
 	write_final();
 	exit(0);

@@ -5,8 +5,8 @@
 #
 #   initramfs.sh OUT.cpio MODULE_DIR FPCTL [EXTRA_DIR]
 #
-# Contents: busybox-static as the shell and coreutils, the real ip, tc, nft
-# and fpctl with every shared library they load, fastpath.ko and
+# Contents: busybox-static as the shell and coreutils, the real ip, tc,
+# nft, ethtool and fpctl with every shared library they load, fastpath.ko and
 # fastpath_kunit.ko from MODULE_DIR, tools/testing/qemu/init.sh as /init and
 # tools/testing/selftests/ as /selftests.  EXTRA_DIR, if given, is copied
 # over the root last (harness self-test modules).
@@ -50,7 +50,7 @@ add_prog() {
 	done
 }
 
-for prog in ip tc nft; do
+for prog in ip tc nft ethtool; do
 	path=$(command -v "$prog" || true)
 	[ -n "$path" ] || { echo "initramfs: $prog not found (run make deps)" >&2; exit 1; }
 	# Real binaries win over the busybox applets of the same name.

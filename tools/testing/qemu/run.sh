@@ -3,8 +3,8 @@
 #
 # Boot one kernel line in QEMU and run the fastpath tests in it.
 #
-#   run.sh [--only GLOB] [--skip LIST] [--kunit GLOB] [--extra DIR]
-#          [--label L] KERNEL
+#   run.sh [--only GLOB] [--skip LIST] [--append 'WORDS'] [--kunit GLOB]
+#          [--extra DIR] [--label L] KERNEL
 #
 # KERNEL is 6.1, 6.12 or 7.x.  Builds (or takes from the cache) the debug
 # test kernel, builds fastpath.ko and fastpath_kunit.ko against it with
@@ -12,8 +12,9 @@
 # panic_on_warn and a hard timeout, and hands the console log to parse.py.
 # The log is kept in build/logs/; its path is printed.  --only selects the
 # selftests (and "kunit" the KUnit modules alone), --skip leaves out the
-# comma-separated selftests of LIST (each reported as one SKIP), --kunit
-# the KUnit modules by name (default: all).
+# comma-separated selftests of LIST (each reported as one SKIP), --append
+# adds WORDS to the kernel command line (K=V without a dot lands in the
+# selftests' environment), --kunit the KUnit modules by name (default: all).
 #
 # A guest that dies while the kernel boots, before /init has started (seen
 # under heavy host load: an early-boot KASAN report in an interrupt taken
@@ -32,6 +33,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 only='*'
 skip=
+append=
 kunit='*'
 extra=
 label=
@@ -39,13 +41,14 @@ while [ $# -gt 1 ]; do
 	case "$1" in
 	--only) only=$2; shift 2 ;;
 	--skip) skip=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
 	--kunit) kunit=$2; shift 2 ;;
 	--extra) extra=$2; shift 2 ;;
 	--label) label=$2; shift 2 ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
 done
-[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--skip LIST] [--kunit GLOB] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
+[ $# -eq 1 ] || { echo "usage: run.sh [--only GLOB] [--skip LIST] [--append WORDS] [--kunit GLOB] [--extra DIR] [--label L] KERNEL" >&2; exit 2; }
 kver=$1
 label=${label:-$kver}
 
@@ -111,7 +114,7 @@ boot() {
 		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only${skip:+ fp.skip=$skip} fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
+		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only${skip:+ fp.skip=$skip}${append:+ $append} fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
 		</dev/null || rc=$?
 	step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 }

@@ -107,21 +107,25 @@ test_ping() {
 	delta "gateway" "$(gw all)" "$b_all" 0
 }
 
-# stream_case ADDR: 4 MiB over TCP from onprem to vm1's ADDR (64 KiB writes:
-# GSO packets through op0/er0), every byte checked by the sink; the data
-# segments take the fast path (the ACKs go back through the gateway).
-stream_case() {
-	snap
+# stream ADDR BYTES: BYTES over TCP from onprem to vm1's ADDR (64 KiB
+# writes), every byte checked by the sink
+stream() {
 	rm -f "$T/sink.cnt"
 	ip netns exec vm1 fpnet sink -a "$1" -p 5001 -f "$T/sink.cnt" &
 	_sink=$!
 	busywait 20000 test -s "$T/sink.cnt" ||
 		{ kill $_sink; fp_fail "the sink did not start"; return 1; }
-	ip netns exec onprem fpnet stream -D "$1" -p 5001 -n 4194304 -w 30 ||
+	ip netns exec onprem fpnet stream -D "$1" -p 5001 -n "$2" -w 30 ||
 		{ kill $_sink; fp_fail "the stream to $1 failed"; return 1; }
 	wait $_sink
-	fp_expect_eq "sink" "$(cat "$T/sink.cnt")" "bytes=4194304 bad=0 done=1" ||
-		return 1
+	fp_expect_eq "sink" "$(cat "$T/sink.cnt")" "bytes=$2 bad=0 done=1"
+}
+
+# stream_case ADDR: 4 MiB to ADDR (GSO packets through op0/er0); the data
+# segments take the fast path (the ACKs go back through the gateway).
+stream_case() {
+	snap
+	stream "$1" 4194304 || return 1
 	_f=$(($(stat circuit er forwarded) - b_fwd))
 	[ "$_f" -gt 0 ] || fp_fail "no segment took the fast path" || return 1
 	delta "gateway" "$(gw vm1)" "$b_vm1" 0
@@ -133,6 +137,61 @@ test_tcp_stream_v4() {
 
 test_tcp_stream_v6() {
 	stream_case fd01::4
+}
+
+# GRO on the uplink: onprem sends segments of one MTU (no TSO or GSO on
+# op0) and er0 merges them (veth NAPI with GRO on).  The fast path gets
+# the merged GSO packets and forwards them whole: more than one MTU per
+# forwarded packet on average.  With vm1h's MTU below the segments', the
+# merged packets do not fit: they are passed (reason mtu), the gateway
+# answers Frag Needed, onprem's TCP lowers its segment size, and the
+# smaller segments' merged packets take the fast path again; every byte
+# arrives either way.
+test_gro_uplink() {
+	onprem_forget_pmtu
+	ip netns exec onprem ethtool -K op0 tso off gso off >/dev/null &&
+		ethtool -K er0 gro on >/dev/null || return 1
+	# er0's NAPI in a thread of its own: it then polls what the sender
+	# queued since it last ran, instead of one packet at every bottom-half
+	# enable on the sender's way out (a slow guest merged little then).
+	echo 1 >/sys/class/net/er0/threaded || return 1
+	snap
+	_b=$(stat_bytes circuit er forwarded)
+	stream 10.1.0.4 4194304
+	_r=$?
+	_p=$(($(stat circuit er forwarded) - b_fwd))
+	_by=$(($(stat_bytes circuit er forwarded) - _b))
+	echo "# gro_uplink: the fast path forwarded $_p packets, $_by bytes" \
+		"($((_by / (_p + !_p))) per packet)"
+	[ $_r = 0 ] && [ "$_p" -gt 0 ] && [ $((_by / _p)) -gt 1500 ] ||
+		fp_fail "no merged packet took the fast path" || _r=1
+	delta "gateway" "$(gw vm1)" "$b_vm1" 0 || _r=1
+	if [ $_r = 0 ]; then
+		ip link set vm1h mtu 1400 || _r=1
+		snap
+		_m=$(num "$(stat circuit er mtu)")
+		stream 10.1.0.4 4194304 || _r=1
+		_m=$(($(num "$(stat circuit er mtu)") - _m))
+		_p=$(($(stat circuit er forwarded) - b_fwd))
+		echo "# gro_uplink: vm1h MTU 1400: $_m passed (mtu), then" \
+			"$_p forwarded"
+		[ "$_m" -gt 0 ] && [ "$_p" -gt 0 ] ||
+			fp_fail "expected passes for mtu, then the fast path" ||
+			_r=1
+		ip link set vm1h mtu 1500
+	fi
+	echo 0 >/sys/class/net/er0/threaded
+	ethtool -K er0 gro off >/dev/null
+	ip netns exec onprem ethtool -K op0 tso on gso on >/dev/null
+	onprem_forget_pmtu
+	return $_r
+}
+
+# onprem forgets the path MTUs it learnt from Frag Needed / Packet Too Big
+# (they last ten minutes): a later case's TCP would use smaller segments.
+onprem_forget_pmtu() {
+	ip -n onprem route flush cache
+	ip -n onprem -6 route flush cache
 }
 
 # ---- passed to the gateway, and why ----------------------------------------
@@ -274,6 +333,9 @@ test_pass_mtu() {
 	delta "frag needed" "$(icmp fn4)" "$_fn" 2 || return 1
 	busywait 20000 dash -c "[ \$(($(icmp ptb6) - $_ptb)) -ge 2 ]"
 	delta "packet too big" "$(icmp ptb6)" "$_ptb" 2
+	_r=$?
+	onprem_forget_pmtu
+	return $_r
 }
 
 # Unresolved: the first packet goes through the gateway (which resolves,
@@ -400,5 +462,6 @@ fp_case pass_no_neigh test_pass_no_neigh
 fp_case peering test_peering
 fp_case udr test_udr
 fp_case provider_v6 test_provider_v6
+fp_case gro_uplink test_gro_uplink
 fp_case tracepoint test_tracepoint
 fp_exit

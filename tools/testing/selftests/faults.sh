@@ -16,6 +16,9 @@
 #             delivery never stops for longer than GRACE_MS
 #   down      nobody can deliver it during the fault (its VM's link or the
 #             uplink is gone): loss is expected; it must come back
+#   nva       a UDR sends it to the NVA during the fault (the fast path
+#             still serves it, to another next hop): the NVA's counter
+#             rises, and what the VM did not get is exactly what the NVA got
 #
 # and prints per flow: sent, received, via the gateway, lost, longest gap.
 # The topology is lib_dp.sh's (SPEC §5; diagram there), plus a namespace
@@ -137,6 +140,11 @@ gw_rises() {
 	[ "$(gw_of "$1")" -ge $((_g0 + $2)) ]
 }
 
+# nva_rises N: the NVA counted N more datagrams for the spoke than at $n0
+nva_rises() {
+	[ "$(nft_count nva nva pre spoke)" -ge $((n0 + $1)) ]
+}
+
 # sent_more FLOW N: the flood of FLOW sent N more since the fault began
 sent_more() {
 	eval "_s0=\$s0_$1"
@@ -164,6 +172,7 @@ fault() {
 		eval "g0_$_f=\$(gw_of $_f)"
 		eval "s0_$_f=\$(sent_of $_f)"
 	done
+	case "$_spec" in *:nva*) n0=$(nft_count nva nva pre spoke) ;; esac
 	if [ $_ok = 0 ]; then
 		$3 || { fp_fail "$_name: the fault ($3) failed"; _ok=1; }
 	fi
@@ -174,6 +183,11 @@ fault() {
 			gateway)
 				busywait 20000 gw_rises "$_f" 25 ||
 					fp_fail "$_name: the gateway did not take flow $_f" ||
+					_ok=1
+				;;
+			nva)
+				busywait 20000 nva_rises 25 ||
+					fp_fail "$_name: the NVA did not get flow $_f" ||
 					_ok=1
 				;;
 			*)
@@ -216,6 +230,11 @@ judge_flow() {
 	fast)
 		fp_expect_eq "$1: flow $2: lost" "$_lost" 0 || _r=1
 		fp_expect_eq "$1: flow $2: via the gateway" "$_gw" 0 || _r=1
+		;;
+	nva)
+		fp_expect_eq "$1: flow $2: lost at the VM - got by the NVA" \
+			$((_lost - $(nft_count nva nva pre spoke) + n0)) 0 ||
+			_r=1
 		;;
 	gateway|brief)
 		[ $((_gap / 1000)) -le "$GRACE_MS" ] ||
@@ -290,9 +309,33 @@ er0_name_back() {
 	fi
 }
 
+# The uplink deleted (its driver unloaded, say) and made again with the
+# same hardware addresses: a new ifindex, which the operator gives the
+# circuit.  The floods send on the new op0 as soon as it exists.
+er0_del() { ip link del er0; }
+er0_new() {
+	dp_uplink "$ER0_MAC" "$OP0_MAC" || return 1
+	fpctl circuit set er dev er0
+}
+
 er0_away() { ip link set er0 netns park; }
 er0_back() {
 	ip -n park link set er0 netns 1 && er0_addrs
+}
+
+# The VM's NIC replaced: its link goes down, comes back with another MAC,
+# and the operator puts that MAC in the endpoint before the link is up.
+# vm1's endpoint has had its MAC as a static one since the case began;
+# nothing may arrive with the old one once the link is up again.
+VM1_NEW_MAC=02:00:00:00:01:04
+vm1_mac_change() {
+	ip -n vm1 link set eth0 down &&
+		ip -n vm1 link set eth0 address $VM1_NEW_MAC &&
+		fpctl endpoint set vm1 mac $VM1_NEW_MAC
+}
+vm1_mac_up() {
+	ip -n vm1 link set eth0 up &&
+		ip -n vm1 route replace default via 10.1.0.1
 }
 
 circuit_del() {
@@ -323,6 +366,9 @@ batch_del() {
 
 peering_off() { fpctl connection set k peering off; }
 peering_on() { fpctl connection set k peering on; }
+
+udr_on() { fpctl connection set k udr on; }
+udr_off() { fpctl connection set k udr off; }
 
 pl_off() { fpctl connection set k private-link off; }
 pl_on() { fpctl connection set k private-link on; }
@@ -373,6 +419,21 @@ test_circuit_dev_rename() {
 			er0_name_back
 	fi
 }
+test_circuit_dev_delete() {
+	fault circuit_dev_delete "a:down b:down" er0_del er0_new
+}
+test_static_mac_change() {
+	_r=0
+	_mac=$(ip netns exec vm1 cat /sys/class/net/eth0/address)
+	ok endpoint set vm1 mac "$_mac" || return 1
+	fault static_mac_change "a:down b:fast" vm1_mac_change vm1_mac_up ||
+		_r=1
+	# Back to the VM's first MAC, learnt from the neighbour table again.
+	ip -n vm1 link set eth0 address "$_mac" || _r=1
+	ok endpoint set vm1 mac none || _r=1
+	ip neigh flush dev vm1h
+	return $_r
+}
 test_circuit_dev_netns_move() {
 	fault circuit_dev_netns_move "a:down b:down" er0_away er0_back
 }
@@ -392,6 +453,17 @@ test_peering_flip() {
 	fault peering_flip "c:gateway b:fast" peering_off peering_on
 	_r=$?
 	ok connection set k peering off || _r=1
+	return $_r
+}
+# A UDR on the hub sends the spoke's traffic to the NVA while the
+# connection's udr flag is on (SPEC §3); the flag flips under the flood.
+test_udr_flip() {
+	ok udr add 10.2.0.0/16 vnet hub nexthop nva || return 1
+	ok connection set k peering on || return 1
+	fault udr_flip "c:nva b:fast" udr_on udr_off
+	_r=$?
+	ok connection set k peering off || _r=1
+	ok udr del 10.2.0.0/16 vnet hub || _r=1
 	return $_r
 }
 # A private endpoint's exception on vm1, lifted by private-link on a Direct
@@ -516,13 +588,16 @@ fault_case neigh_flush test_neigh_flush
 fault_case target_down_up test_target_down_up
 fault_case target_delete test_target_delete
 fault_case target_netns_move test_target_netns_move
+fault_case static_mac_change test_static_mac_change
 fault_case circuit_dev_down_up test_circuit_dev_down_up
 fault_case circuit_dev_rename test_circuit_dev_rename
+fault_case circuit_dev_delete test_circuit_dev_delete
 fault_case circuit_dev_netns_move test_circuit_dev_netns_move
 fault_case circuit_delete test_circuit_delete
 fault_case route_limit test_route_limit
 fault_case batch_1000 test_batch_1000
 fault_case peering_flip test_peering_flip
+fault_case udr_flip test_udr_flip
 fault_case private_link_flip test_private_link_flip
 fault_case auth_revoke test_auth_revoke
 fault_case module_reload test_module_reload

@@ -147,6 +147,12 @@ stat() {
 		sed -n "s/.*\"$3\":{\"packets\":\([0-9]*\).*/\1/p"
 }
 
+# stat_bytes KIND NAME REASON: the bytes of that counter
+stat_bytes() {
+	fpctl -j stats "$1" "$2" |
+		sed -n "s/.*\"$3\":{\"packets\":[0-9]*,\"bytes\":\([0-9]*\).*/\1/p"
+}
+
 # nft_count NETNS TABLE CHAIN NAME [FAMILY]: packets of the rules commented
 # NAME (anonymous counters: the test kernels have no nft objref); NETNS "-"
 # is the host, FAMILY "inet" unless given
@@ -262,35 +268,27 @@ dp_ready() {
 		"(tenths of a second:$DP_PHASES)"
 }
 
-dp_topology() {
-	DP_PHASES=
-	dp_t=
-	dp_phase onprem
-	sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 ||
-		return 1
-
-	ip netns add onprem || return 1
-	# The counters are asserted exactly: onprem sends nothing on its own
-	# (no router solicitations, no address resolution: permanent entries
-	# for the host below), so every frame on er0 is a test's.
-	ip netns exec onprem sysctl -qw \
-		net.ipv6.conf.default.router_solicitations=0 || return 1
-	# One ip per namespace and batch: every program start is slow in a
-	# debug guest.
+# dp_uplink [ER0MAC OP0MAC]: the veth between the host's er0 and onprem's
+# op0 (with those MACs: a device made again keeps its hardware address),
+# the addresses and routes on both ends, and each end's permanent entry
+# for the other: onprem sends nothing on its own (no router solicitations,
+# no address resolution), so that every frame on er0 is a test's, and the
+# host does not resolve onprem either (ICMP errors).  One ip per namespace
+# and batch: every program start is slow in a debug guest.
+dp_uplink() {
 	ip -batch - <<-EOF || return 1
-	link add er0 type veth peer name op0 netns onprem
+	link add er0 ${1:+address $1} type veth peer name op0 ${2:+address $2} netns onprem
 	link set er0 up
 	addr add 10.0.0.1/24 dev er0
 	addr add fd00::1/64 dev er0 nodad
 	EOF
 	ER0_MAC=$(cat /sys/class/net/er0/address)
 	OP0_MAC=$(ip netns exec onprem cat /sys/class/net/op0/address)
-	# Nor does the host resolve onprem (ICMP errors): no ARP on er0.
 	ip -batch - <<-EOF || return 1
 	neigh replace 10.0.0.2 lladdr $OP0_MAC dev er0 nud permanent
 	neigh replace fd00::2 lladdr $OP0_MAC dev er0 nud permanent
 	EOF
-	ip -n onprem -batch - <<-EOF || return 1
+	ip -n onprem -batch - <<-EOF
 	link set lo up
 	link set op0 up
 	addr add 10.0.0.2/24 dev op0
@@ -300,6 +298,20 @@ dp_topology() {
 	neigh replace 10.0.0.1 lladdr $ER0_MAC dev op0 nud permanent
 	neigh replace fd00::1 lladdr $ER0_MAC dev op0 nud permanent
 	EOF
+}
+
+dp_topology() {
+	DP_PHASES=
+	dp_t=
+	dp_phase onprem
+	sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 ||
+		return 1
+
+	ip netns add onprem || return 1
+	# The counters are asserted exactly: see dp_uplink.
+	ip netns exec onprem sysctl -qw \
+		net.ipv6.conf.default.router_solicitations=0 || return 1
+	dp_uplink || return 1
 
 	dp_phase vms
 	veth_vm vm1 vm1h 10.1.0.4 fd01::4 10.1.0.1 || return 1
