@@ -19,6 +19,8 @@
 #   make bench-lpm       the trie against DPDK rte_lpm/rte_lpm6
 #   make bench-kernel    the trie against fib_table_lookup, stock kernel in QEMU
 #   make bench-batch     fpctl -batch against ip -batch, stock kernel in QEMU
+#   make bench           the data path against forwarding, flowtable, tc and
+#                        BPF, stock kernel in QEMU (QUICK=1: 10 routes)
 
 KERNELS ?= 6.1
 # Default kernel build dir: the running kernel's, else Debian's stock one.
