@@ -131,8 +131,15 @@ static int parse_spaces(const char *arg, const char *what,
 		fp_error("out of memory");
 		return -ENOMEM;
 	}
-	for (tok = strtok_r(copy, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
+	/* strsep, not strtok: an empty element is an error, not skipped. */
+	save = copy;
+	while ((tok = strsep(&save, ","))) {
+		if (!*tok) {
+			fp_error("invalid %s \"%s\": an empty element (want PREFIX[,PREFIX...] or none)",
+				 what, arg);
+			free(copy);
+			return -EINVAL;
+		}
 		if (parse_prefix(tok, what, AF_UNSPEC, 0,
 				 &v->spaces[v->n_spaces])) {
 			free(copy);
@@ -141,11 +148,6 @@ static int parse_spaces(const char *arg, const char *what,
 		v->n_spaces++;
 	}
 	free(copy);
-	if (!v->n_spaces) {
-		fp_error("invalid %s \"%s\": want PREFIX[,PREFIX...] or none",
-			 what, arg);
-		return -EINVAL;
-	}
 	return 0;
 }
 

@@ -26,8 +26,9 @@
 #
 # Environment: QUICK=1 (profiles A and B at 10 routes, 3 repetitions of
 # 3 s: a few minutes), DP_BENCH_SECS (default 4), DP_BENCH_REPS (3),
-# DP_BENCH_SIZES (default "10 1000 100000"), DP_BENCH_PKT (frame size
-# without FCS, default 60), DP_BENCH_VARIANTS, DP_BENCH_TIMEOUT (seconds,
+# DP_BENCH_SIZES (default "10 1000 100000"), DP_BENCH_PKTS (frame sizes
+# without FCS, default "60 1514": 64-byte frames and 1500-byte packets;
+# QUICK: 60), DP_BENCH_VARIANTS, DP_BENCH_TIMEOUT (seconds,
 # default 5400), DP_BENCH_MEM (default 3G).  Output: build/dp-bench/
 # (console.log, results.txt: the raw lines).
 set -euo pipefail
@@ -39,12 +40,13 @@ out="$top/build/dp-bench"
 if [ "${QUICK:-0}" = 1 ]; then
 	secs=${DP_BENCH_SECS:-3}
 	sizes=${DP_BENCH_SIZES:-10}
+	pkts=${DP_BENCH_PKTS:-60}
 else
 	secs=${DP_BENCH_SECS:-4}
 	sizes=${DP_BENCH_SIZES:-10 1000 100000}
+	pkts=${DP_BENCH_PKTS:-60 1514}
 fi
 reps=${DP_BENCH_REPS:-3}
-pkt=${DP_BENCH_PKT:-60}
 variants=${DP_BENCH_VARIANTS:-fastpath forwarding flowtable flower floor bpf}
 qtimeout=${DP_BENCH_TIMEOUT:-5400}
 mem=${DP_BENCH_MEM:-3G}
@@ -86,12 +88,12 @@ for m in drivers/net/veth drivers/net/dummy net/core/pktgen \
 done
 sg_modules "$fastpath_ko" "${mods[@]}"
 {
-	printf 'SECS=%s\nREPS=%s\nPKT=%s\n' "$secs" "$reps" "$pkt"
+	printf 'SECS=%s\nREPS=%s\nPKTS="%s"\n' "$secs" "$reps" "$pkts"
 	printf 'PROFILES="A B"\nSIZES="%s"\nVARIANTS="%s"\n' "$sizes" "$variants"
 } > "$root/bench/params"
 install -m 0755 "$here/guest-init.sh" "$root/init"
 sg_root_pack "$out/initramfs.img"
-log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x ${secs} s; $pkt-byte frames"
+log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x ${secs} s; frames of $pkts bytes"
 
 sg_run "$out/initramfs.img" dp-bench DP-BENCH-DONE "$qtimeout" "$mem" "" >/dev/null
 tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest)?:' > "$out/results.txt" || true

@@ -29,7 +29,8 @@
 # repetition; every line "dp-bench: ..." is one measurement, and the host
 # computes medians and ratios.
 #
-# Parameters (/bench/params): SECS, REPS, PROFILES, SIZES, VARIANTS, PKT.
+# Parameters (/bench/params): SECS, REPS, PROFILES, SIZES, VARIANTS, PKTS
+# (frame sizes without FCS: 60 is a 64-byte frame, 1514 a 1500-byte packet).
 GUEST_TAG=dp-bench
 GUEST_MARKER=DP-BENCH-DONE
 . /guest.sh
@@ -204,9 +205,9 @@ off_bpf() { tc qdisc del dev er0 clsact; }
 
 # ---- measurement ----------------------------------------------------------------
 
-# measure VARIANT PROFILE SIZE REP: one flood of SECS seconds
+# measure VARIANT PROFILE SIZE REP PKT: one flood of SECS seconds
 measure() {
-	ip netns exec onprem sh /bench/pg.sh "$2" "$ER0_MAC" "$PKT" ||
+	ip netns exec onprem sh /bench/pg.sh "$2" "$ER0_MAC" "$5" ||
 		done_ "FAIL pktgen setup"
 	"on_$1" >/tmp/on.out 2>&1 || { cat /tmp/on.out; done_ "FAIL on_$1"; }
 	_s0=$(sink)
@@ -221,7 +222,7 @@ measure() {
 	"off_$1" >/tmp/off.out 2>&1 || { cat /tmp/off.out; done_ "FAIL off_$1"; }
 	_sent=$(ip netns exec onprem sed -n 's/^ *pkts-sofar: \([0-9]*\).*/\1/p' \
 		/proc/net/pktgen/op0)
-	echo "dp-bench: variant=$1 profile=$2 routes=$3 rep=$4 pkt=$PKT" \
+	echo "dp-bench: variant=$1 profile=$2 routes=$3 rep=$4 pkt=$5" \
 		"pps=$(((_s1 - _s0) * 100 / (_t1 - _t0))) received=$((_s1 - _s0))" \
 		"sent=$_sent cs=$((_t1 - _t0))"
 }
@@ -229,9 +230,11 @@ measure() {
 for size in $SIZES; do
 	for prof in $PROFILES; do
 		load_table "$prof" "$size"
-		for rep in $(seq 1 "$REPS"); do
-			for v in $VARIANTS; do
-				measure "$v" "$prof" "$size" "$rep"
+		for pkt in $PKTS; do
+			for rep in $(seq 1 "$REPS"); do
+				for v in $VARIANTS; do
+					measure "$v" "$prof" "$size" "$rep" "$pkt"
+				done
 			done
 		done
 		unload_table

@@ -161,8 +161,14 @@ static void test_vnet(void)
 		    "spaces", "10.1.0.1/16", NULL) == FPCTL_EXIT_USAGE,
 	      "host bits in a space");
 	CHECK(parse(d, OBJ_ADD, "hub", "subscription", SUB, "region", "x",
-		    "spaces", "10.1.0.0/16,", NULL) == 0,
-	      "trailing comma ignored");
+		    "spaces", "10.1.0.0/16,", NULL) == FPCTL_EXIT_USAGE,
+	      "trailing comma refused");
+	CHECK(parse(d, OBJ_ADD, "hub", "subscription", SUB, "region", "x",
+		    "spaces", "10.0.0.0/8,,10.1.0.0/16", NULL) ==
+	      FPCTL_EXIT_USAGE, "empty element refused");
+	CHECK(parse(d, OBJ_ADD, "hub", "subscription", SUB, "region", "x",
+		    "spaces", ",10.1.0.0/16", NULL) == FPCTL_EXIT_USAGE,
+	      "leading comma refused");
 	CHECK(parse(d, OBJ_ADD, "hub", "subscription", SUB, "region", "x",
 		    "spaces", ",", NULL) == FPCTL_EXIT_USAGE, "empty list");
 	CHECK(parse(d, OBJ_ADD, "hub", "subscription", SUB, NULL) ==
