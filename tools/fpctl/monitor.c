@@ -78,8 +78,9 @@ void usage_monitor(FILE *f)
 
 int do_monitor(struct fpctl *ctx, int argc, char **argv)
 {
-	char buf[NL_RCV_SIZE];
+	size_t size = NL_RCV_SIZE;
 	struct mnl_socket *sock;
+	void *buf;
 	int grp, ret;
 	ssize_t n;
 
@@ -103,8 +104,14 @@ int do_monitor(struct fpctl *ctx, int argc, char **argv)
 			mnl_socket_close(sock);
 		return FPCTL_EXIT_ERR;
 	}
+	buf = malloc(size);
+	if (!buf) {
+		fp_error("out of memory");
+		mnl_socket_close(sock);
+		return FPCTL_EXIT_ERR;
+	}
 	for (;;) {
-		n = mnl_socket_recvfrom(sock, buf, sizeof(buf));
+		n = nl_recv(sock, &buf, &size);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -121,6 +128,7 @@ int do_monitor(struct fpctl *ctx, int argc, char **argv)
 			break;
 		}
 	}
+	free(buf);
 	mnl_socket_close(sock);
 	return ret;
 }

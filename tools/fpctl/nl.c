@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <linux/netlink.h>
 
 #include "nl.h"
@@ -22,12 +23,36 @@ struct nl_ctx {
 	struct nl_error err;
 	char warning[256];	/* extack message of a successful ACK */
 	void *rcvbuf;
+	size_t rcvsize;
 	/* Request buffer: the current request stays here until the reply
 	 * has been processed, so error offsets can be mapped back to it. */
 	void *msgbuf;
 	const struct nlmsghdr *req;	/* request being executed */
 	struct nl_pipe *pipe;		/* nl_pipe_setup(), else NULL */
 };
+
+ssize_t nl_recv(struct mnl_socket *sock, void **buf, size_t *size)
+{
+	ssize_t want;
+	void *b;
+
+	do
+		want = recv(mnl_socket_get_fd(sock), NULL, 0,
+			    MSG_PEEK | MSG_TRUNC);
+	while (want < 0 && errno == EINTR);
+	if (want < 0)
+		return -1;
+	if ((size_t)want > *size) {
+		b = realloc(*buf, want);
+		if (!b) {
+			errno = ENOMEM;
+			return -1;
+		}
+		*buf = b;
+		*size = want;
+	}
+	return mnl_socket_recvfrom(sock, *buf, *size);
+}
 
 int nl_open(struct nl_ctx **nlp)
 {
@@ -38,6 +63,7 @@ int nl_open(struct nl_ctx **nlp)
 	if (!nl)
 		return -ENOMEM;
 	nl->rcvbuf = malloc(NL_RCV_SIZE);
+	nl->rcvsize = NL_RCV_SIZE;
 	nl->msgbuf = calloc(1, NL_MSG_MAX);
 	if (!nl->rcvbuf || !nl->msgbuf) {
 		err = -ENOMEM;
@@ -272,11 +298,10 @@ static int nl_exec_common(struct nl_ctx *nl, struct nlmsghdr *nlh,
 	while (!done) {
 		int len;
 
-		n = mnl_socket_recvfrom(nl->sock, nl->rcvbuf, NL_RCV_SIZE);
+		n = nl_recv(nl->sock, &nl->rcvbuf, &nl->rcvsize);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			/* ENOSPC: a message did not fit (MSG_TRUNC). */
 			nl->err.error = -errno;
 			nl->err.local = "receive";
 			return nl->err.error;
@@ -719,7 +744,7 @@ int nl_flush(struct nl_ctx *nl)
 		struct nl_pending *q;
 		int len;
 
-		n = mnl_socket_recvfrom(nl->sock, nl->rcvbuf, NL_RCV_SIZE);
+		n = nl_recv(nl->sock, &nl->rcvbuf, &nl->rcvsize);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;

@@ -36,10 +36,23 @@
 /* Room for one request; use the mnl_attr_put_*_check() variants with this
  * size if a request can grow large (e.g. prefix lists). */
 #define NL_MSG_MAX	65536
-/* Receive buffer; large enough for the kernel's biggest dump skb. */
+/* Initial receive buffer; nl_recv() grows it to the next message's size. */
 #define NL_RCV_SIZE	32768
 
 struct nl_ctx;
+
+/**
+ * nl_recv() - receive one netlink datagram, whatever its size
+ * @sock: the socket
+ * @buf: the buffer, grown (realloc) when the datagram is larger
+ * @size: its size, updated with it
+ *
+ * Peeks at the datagram's size first (MSG_PEEK | MSG_TRUNC), so a reply
+ * or notification larger than any fixed buffer is read whole.
+ *
+ * Return: the datagram's length, or -1 with errno set.
+ */
+ssize_t nl_recv(struct mnl_socket *sock, void **buf, size_t *size);
 
 #define NL_MAX_MCGRPS	16
 

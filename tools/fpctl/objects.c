@@ -243,8 +243,16 @@ static int parse_value(const struct obj_desc *d, const struct obj_field *f,
 		break;
 	case OT_MAC:
 		memset(v->bytes, 0, sizeof(v->bytes));
-		if (strcmp(arg, "none") && parse_mac(arg, what, v->bytes))
+		if (!strcmp(arg, "none"))
+			break;
+		if (parse_mac(arg, what, v->bytes))
 			return FPCTL_EXIT_USAGE;
+		/* All zeros means "none" on the wire: never by accident. */
+		if (!memcmp(v->bytes, "\0\0\0\0\0\0", 6)) {
+			fp_error("invalid %s \"%s\": not a unicast address (\"none\" clears it)",
+				 what, arg);
+			return FPCTL_EXIT_USAGE;
+		}
 		break;
 	case OT_MBPS:
 		if (parse_bandwidth(arg, what, &bps))

@@ -211,6 +211,8 @@ static void test_endpoint(void)
 	CHECK(parse(d, OBJ_ADD, "vm1", "vnet", "hub", "prefix", "10.1.0.4",
 		    "mac", "52:54:00:12:34", NULL) == FPCTL_EXIT_USAGE,
 	      "short mac");
+	CHECK(parse(d, OBJ_SET, "vm1", "mac", "00:00:00:00:00:00", NULL) ==
+	      FPCTL_EXIT_USAGE, "all-zero mac refused");
 	CHECK(parse(d, OBJ_SET, "vm1", "mac", "none", NULL) == 0 &&
 	      V(d, "mac").set && !V(d, "mac").bytes[0], "mac none");
 	CHECK(parse(d, OBJ_SET, "vm1", "vnet", "spoke", NULL) ==
