@@ -888,7 +888,6 @@ static __attribute__((noreturn)) void cmd_tap(int argc, char **argv)
 
 /* ---- sniff ---------------------------------------------------------------- */
 
-/* The address of device @ifindex (the last one asked for is cached). */
 /*
  * The MAC of device @ifindex, cached; @frame's destination MAC when it
  * differs asks again (the VM's MAC may have changed since: the static MAC
