@@ -8,14 +8,19 @@
 # CPUs (make check gives the last kernel line of a run FP_SMP=2); with
 # one, the case is skipped.
 #
-# Topology: lib_dp.sh's (tenant A: circuit "er" on er0, vnet hub, vm1 over
-# a veth, vm2 behind the tap), plus tenant B:
+# Topology: lib_dp.sh's (tenant A: circuit "er" on er0, vnet hub
+# 10.1.0.0/16, vm1 10.1.0.4 over a veth, vm2 behind the tap), plus tenant
+# B with the same addresses as tenant A (tenants pick their own), its
+# gateway its own VRF:
 #
-#   netns onprem: op1 --veth-- er1 (host): circuit "er2" (subscription B),
-#   vnet "hubb" 10.5.0.0/16, vm5 (netns, veth vm5h) 10.5.0.4
+#   netns onprem: op1 --veth-- er1 (host, in VRF vrfb, table 20):
+#   circuit "er2" (subscription B), vnet "hubb" 10.1.0.0/16,
+#   vm5 (netns, veth vm5h in vrfb) 10.1.0.4
 #
-# Floods (fpnet send -c 0, one datagram per GAP_US: 2 ms, 20 ms in a
-# debug guest): a to vm1 and b to vm2 over er0, e to vm5 over er1.
+# vm1 and vm5 have the same address: only the circuit a datagram came in
+# on tells them apart, and the tenant tag in its payload shows where it
+# went.  Floods (fpnet send -c 0, one datagram per GAP_US: 2 ms, 20 ms in
+# a debug guest): a to vm1 and b to vm2 over er0, e to vm5 over er1.
 # Writer: NCHURN operations (400, 200 in a debug guest), in turn:
 # endpoint deleted and added (each tenant), fastpath off and on (each
 # tenant), 50 endpoints added and deleted in one batch each, an unrelated
@@ -46,7 +51,7 @@ else
 	NCHURN=${FP_CHURN_OPS:-400}
 fi
 FP_NETNS="$FP_NETNS vm5"
-FP_LINKS="$FP_LINKS er1 vm5h"
+FP_LINKS="$FP_LINKS er1 vm5h vrfb"
 DP_TAP_ARGS="-T 2"
 fp_begin
 
@@ -66,27 +71,43 @@ setup() {
 	insmod "$FP_MODULE" || return 1
 	dp_topology || return 1
 
-	# Tenant B.
+	# Tenant B, its gateway the VRF vrfb: the same addresses as tenant A.
 	ip link add er1 type veth peer name op1 netns onprem || return 1
 	# Every frame on er1 must be the flood's: no IPv6 (MLD reports) on op1.
 	ip netns exec onprem sysctl -qw net.ipv6.conf.op1.disable_ipv6=1 ||
 		return 1
-	ip link set er1 up
-	ip addr add 10.0.1.1/24 dev er1
+	ip netns add vm5 || return 1
+	ip -batch - <<-EOF || return 1
+	link add vrfb type vrf table 20
+	link set vrfb up
+	link set er1 master vrfb
+	link set er1 up
+	addr add 10.0.1.1/24 dev er1
+	link add vm5h type veth peer name eth0 netns vm5
+	link set vm5h master vrfb
+	link set vm5h up
+	addr add 10.1.0.1/32 dev vm5h
+	route add 10.1.0.4/32 dev vm5h table 20
+	EOF
+	ip -n vm5 -batch - <<-EOF || return 1
+	link set lo up
+	link set eth0 up
+	addr add 10.1.0.4/16 dev eth0
+	route add default via 10.1.0.1
+	EOF
 	ip netns exec onprem ip link set op1 up
 	ER1_MAC=$(cat /sys/class/net/er1/address)
-	veth_vm vm5 vm5h 10.5.0.4 "" 10.5.0.1 || return 1
-	nft add rule inet gw forward iifname er1 counter comment '"all2"' ||
-		return 1
-	nft add rule inet gw forward iifname er1 ip daddr 10.5.0.4 \
+	# In a VRF the forward hook's input device is the VRF's: count by
+	# the output device.
+	nft add rule inet gw forward oifname vm5h ip daddr 10.1.0.4 \
 		counter comment '"vm5"' || return 1
 	fpctl circuit add er2 subscription $SUB_B tier premium \
 		bandwidth 10G port 10G dev er1 || return 1
 	fpctl vnet add hubb subscription $SUB_B region westeurope \
-		sku ErGw3AZ spaces 10.5.0.0/16 || return 1
-	fpctl endpoint add vm5 vnet hubb prefix 10.5.0.4 dev vm5h || return 1
+		sku ErGw3AZ spaces 10.1.0.0/16 || return 1
+	fpctl endpoint add vm5 vnet hubb prefix 10.1.0.4 dev vm5h || return 1
 	fpctl connection add kb circuit er2 vnet hubb fastpath on || return 1
-	ping -c 1 -W 2 10.5.0.4 >/dev/null || return 1
+	ping -I vrfb -c 1 -W 2 10.1.0.4 >/dev/null || return 1
 	ping -c 1 -W 2 10.1.0.5 >/dev/null || return 1
 
 	awk 'BEGIN { for (i = 0; i < 50; i++)
@@ -112,7 +133,7 @@ churn_op() {
 	10) fpctl circuit set er route-limit 2 ;;
 	11) fpctl circuit set er route-limit 0 ;;
 	12) fpctl endpoint del vm5 ;;
-	13) fpctl endpoint add vm5 vnet hubb prefix 10.5.0.4 dev vm5h ;;
+	13) fpctl endpoint add vm5 vnet hubb prefix 10.1.0.4 dev vm5h ;;
 	14) fpctl connection set kb fastpath off ;;
 	15) fpctl connection set kb fastpath on ;;
 	16) fpctl endpoint set vm2 mac 02:00:00:00:00:05 ;;
@@ -123,7 +144,7 @@ churn_op() {
 test_churn() {
 	_r=0
 	dp_sniff vm1 "$T/a.cnt" 1 10.1.0.4 fd01::4 || return 1
-	dp_sniff vm5 "$T/e.cnt" 5 10.5.0.4 || return 1
+	dp_sniff vm5 "$T/e.cnt" 5 10.1.0.4 || return 1
 	dp_tap_reset || return 1
 	r0_er=$(reasons er)
 	r0_er2=$(reasons er2)
@@ -135,7 +156,7 @@ test_churn() {
 
 	dp_flood a op0 "$ER0_MAC" 10.0.0.2 10.1.0.4 1
 	dp_flood b op0 "$ER0_MAC" 10.0.0.2 10.1.0.5 2
-	dp_flood e op1 "$ER1_MAC" 10.0.1.2 10.5.0.4 5
+	dp_flood e op1 "$ER1_MAC" 10.0.1.2 10.1.0.4 5
 	busywait 20000 test -s "$T/vm2.cnt" || return 1
 
 	_t0=$(fp_now_ms)
