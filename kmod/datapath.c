@@ -38,7 +38,8 @@
  * --------
  * A veth target's packet goes straight into its peer's receive path, as
  * bpf_redirect_peer() does: __dev_forward_skb() (scrubbed when crossing
- * namespaces, eth_type_trans()) and netif_receive_skb() on the peer, nested
+ * namespaces, eth_type_trans()) and netif_receive_skb_core() on the peer
+ * (no RPS, no generic XDP: the peer's receive core itself), nested
  * in this softirq (a per-CPU depth limit, FP_NEST_MAX, as act_mirred and
  * the bridge nest).  That skips the host side's transmit path: its egress
  * qdisc and tc egress filters, and the backlog queue that veth_xmit() and
@@ -307,7 +308,17 @@ static unsigned int fp_xmit(struct sk_buff *skb, struct net_device *dev)
 			return FASTPATH_REASON_TX_ERROR;	/* freed */
 		fp_veth_tx_account(dev, len);
 		__this_cpu_inc(fp_nest);
-		netif_receive_skb(skb);
+		/*
+		 * The peer's receive core directly, as bpf_redirect_peer()'s
+		 * second round does: no RPS steering and no generic XDP (the
+		 * peer has no XDP program, fp_peer()); a pfmemalloc packet
+		 * takes netif_receive_skb(), which keeps it from sockets that
+		 * may not have it.
+		 */
+		if (unlikely(skb_pfmemalloc(skb)))
+			netif_receive_skb(skb);
+		else
+			netif_receive_skb_core(skb);
 		__this_cpu_dec(fp_nest);
 		return FASTPATH_REASON_FORWARDED;
 	}

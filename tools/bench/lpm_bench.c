@@ -9,6 +9,8 @@
  *   syn1m        synthetic 1M IPv4, BGP-like lengths, nested
  *   dense32      262,144 /32s in one /14 (host routes: VM endpoints)
  *   1k, 100k     random subsets of real4
+ * "lpm_bench --dump real4|syn1m" prints a set's IPv4 prefixes, one
+ * "a.b.c.d/len" per line, for the data-path benchmark (make bench).
  * Addresses: uniformly random over the space (IPv6: over the covered
  * /16s) and a hot set of 4096 distinct ones.  Prints ns per lookup
  * (single and batched), build time and rate, incremental inserts/s and
@@ -32,6 +34,7 @@
 #define NHOT	4096
 
 static DEFINE_MUTEX(lock);
+static FILE *info;	/* progress lines: stdout, stderr with --dump */
 static int nh_obj[65536];	/* values: &nh_obj[next hop id] */
 
 struct pfx {
@@ -230,12 +233,12 @@ static int load_geoip(struct set *s, const char *path)
 	}
 	fclose(f);
 	base = s->n;
-	printf("%s: %zu CIDR prefixes from %s", s->name, base, path);
+	fprintf(info, "%s: %zu CIDR prefixes from %s", s->name, base, path);
 	if (s->bits == 32)
 		nest(s, 8, 16);
 	else
 		nest(s, 16, 32);
-	printf(", %zu with nesting\n", s->n);
+	fprintf(info, ", %zu with nesting\n", s->n);
 	return 0;
 }
 
@@ -743,6 +746,30 @@ static void report(const struct set *s, const struct res *o,
 	       o->build_s / r->build_s);
 }
 
+/* --dump NAME: the IPv4 set's prefixes as text, one per line */
+static int dump(const char *name)
+{
+	struct set set = { name, 32 };
+	size_t i;
+
+	info = stderr;
+	if (!strcmp(name, "real4")) {
+		if (load_geoip(&set, "/usr/share/tor/geoip")) {
+			fprintf(stderr, "tor-geoipdb missing (make deps)\n");
+			return 1;
+		}
+	} else if (!strcmp(name, "syn1m")) {
+		gen_syn1m(&set);
+	} else {
+		fprintf(stderr, "--dump: real4 or syn1m\n");
+		return 2;
+	}
+	for (i = 0; i < set.n; i++)
+		printf("%u.%u.%u.%u/%u\n", set.p[i].a[0], set.p[i].a[1],
+		       set.p[i].a[2], set.p[i].a[3], set.p[i].len);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "3072",
@@ -753,6 +780,9 @@ int main(int argc, char **argv)
 	struct res o4 = { 0 }, r4 = { 0 }, o6 = { 0 }, r6 = { 0 }, o, r;
 	bool quick = argc > 1 && !strcmp(argv[1], "--quick");
 
+	if (argc > 2 && !strcmp(argv[1], "--dump"))
+		return dump(argv[2]);
+	info = stdout;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if (rte_eal_init(7, eal) < 0) {

@@ -26,11 +26,20 @@
 #
 # Environment: QUICK=1 (profiles A and B at 10 routes, 3 repetitions of
 # 3 s: a few minutes), DP_BENCH_SECS (default 4), DP_BENCH_REPS (3),
-# DP_BENCH_SIZES (default "10 1000 100000"), DP_BENCH_PKTS (frame sizes
+# DP_BENCH_SIZES (route counts, or real4 and syn1m: the trie benchmark's
+# sets, lpm_bench --dump; default "10 1000 100000 real4 syn1m"),
+# DP_BENCH_FLOWER_MAX (flower is not loaded beyond it: 100000),
+# DP_BENCH_PKTS (frame sizes
 # without FCS, default "60 1514": 64-byte frames and 1500-byte packets;
-# QUICK: 60), DP_BENCH_VARIANTS, DP_BENCH_TIMEOUT (seconds,
-# default 5400), DP_BENCH_MEM (default 3G).  Output: build/dp-bench/
-# (console.log, results.txt: the raw lines).
+# QUICK: 60), DP_BENCH_PROFILES (default "A B"), DP_BENCH_VARIANTS,
+# DP_BENCH_PROBES (kernel functions: a kprobe on each counts its calls
+# per forwarded packet, printed per measurement; a diagnosis aid, the
+# probes cost time, so not for figures), DP_BENCH_PERF (variants to
+# profile: perf record -a of the flood, the top of perf report printed as
+# "dp-bench-perf:" lines; needs Debian's linux-perf), DP_BENCH_TIMEOUT (seconds,
+# default 5400), DP_BENCH_MEM (default 6G).  Output: build/dp-bench/
+# (console.log, results.txt: the raw lines, dp-bench-PROFILE-FRAME.png:
+# pps against route count, with more than one table).
 set -euo pipefail
 export LC_ALL=C
 
@@ -43,13 +52,17 @@ if [ "${QUICK:-0}" = 1 ]; then
 	pkts=${DP_BENCH_PKTS:-60}
 else
 	secs=${DP_BENCH_SECS:-4}
-	sizes=${DP_BENCH_SIZES:-10 1000 100000}
+	sizes=${DP_BENCH_SIZES:-10 1000 100000 real4 syn1m}
 	pkts=${DP_BENCH_PKTS:-60 1514}
 fi
 reps=${DP_BENCH_REPS:-3}
+profiles=${DP_BENCH_PROFILES:-A B}
+probes=${DP_BENCH_PROBES:-}
+flower_max=${DP_BENCH_FLOWER_MAX:-100000}
+perf_variants=${DP_BENCH_PERF:-}
 variants=${DP_BENCH_VARIANTS:-fastpath forwarding flowtable flower floor bpf}
 qtimeout=${DP_BENCH_TIMEOUT:-5400}
-mem=${DP_BENCH_MEM:-3G}
+mem=${DP_BENCH_MEM:-6G}
 
 log() { printf 'dp-bench.sh: %s\n' "$*" >&2; }
 fail() { log "FAIL $*"; exit 1; }
@@ -75,8 +88,24 @@ for p in tc nft; do
 done
 sg_copy "$top/tools/fpctl/fpctl" /usr/sbin/fpctl
 sg_copy "$here/fpbpf" /usr/sbin/fpbpf
+if [ -n "$perf_variants" ]; then
+	command -v perf >/dev/null || fail "DP_BENCH_PERF needs perf (apt-get install linux-perf)"
+	sg_copy "$(readlink -f "$(command -v perf)")" /usr/bin/perf
+fi
 install -m 0644 "$here/fp_tc.bpf.o" "$root/bench/fp_tc.bpf.o"
 install -m 0755 "$here/pg.sh" "$root/bench/pg.sh"
+# Named route sets: the trie benchmark's generators (lpm_bench --dump).
+mkdir -p "$root/bench/sets"
+for s in $sizes; do
+	case $s in
+	*[!0-9]*)
+		make -s -C "$top/tools/bench" lpm_bench >/dev/null ||
+			fail "lpm_bench does not build (the route sets' generator)"
+		"$top/tools/bench/lpm_bench" --dump "$s" >"$root/bench/sets/$s" ||
+			fail "no route set $s (lpm_bench --dump real4|syn1m)"
+		;;
+	esac
+done
 mods=()
 for m in drivers/net/veth drivers/net/dummy net/core/pktgen \
 	net/sched/sch_ingress net/sched/cls_matchall net/sched/cls_flower \
@@ -89,13 +118,15 @@ done
 sg_modules "$fastpath_ko" "${mods[@]}"
 {
 	printf 'SECS=%s\nREPS=%s\nPKTS="%s"\n' "$secs" "$reps" "$pkts"
-	printf 'PROFILES="A B"\nSIZES="%s"\nVARIANTS="%s"\n' "$sizes" "$variants"
+	printf 'PROFILES="%s"\nSIZES="%s"\nVARIANTS="%s"\n' "$profiles" "$sizes" "$variants"
+	printf 'PROBES="%s"\nPERF="%s"\n' "$probes" "$perf_variants"
+	printf 'FLOWER_MAX=%s\n' "$flower_max"
 } > "$root/bench/params"
 install -m 0755 "$here/guest-init.sh" "$root/init"
 sg_root_pack "$out/initramfs.img"
 log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x ${secs} s; frames of $pkts bytes"
 
 sg_run "$out/initramfs.img" dp-bench DP-BENCH-DONE "$qtimeout" "$mem" "" >/dev/null
-tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest)?:' > "$out/results.txt" || true
-grep '^dp-bench-guest:' "$out/results.txt" || true
-python3 "$here/report.py" "$out/results.txt"
+tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest|-probe|-perf|-skip)?:' > "$out/results.txt" || true
+grep -E '^dp-bench-(guest|probe|perf):' "$out/results.txt" || true
+python3 "$here/report.py" "$out/results.txt" "$out"

@@ -24,17 +24,27 @@
 #
 # Profiles: A, one flow to 10.1.0.4; B, 4096 destinations (10.1.16.0/20)
 # with random UDP source ports (new flows all the time).  The route table
-# of each variant holds ROUTES routes: the ones that cover the traffic and
-# fillers in 100.64.0.0/10 (never hit).  Variants alternate within each
+# of each variant holds the routes that cover the traffic and either
+# fillers in 100.64.0.0/10 (never hit) up to a count, or a named set from
+# /bench/sets (real4: tor-geoipdb's IPv4 set, syn1m: the trie benchmark's
+# synthetic million; both from lpm_bench --dump) less its prefixes in
+# 0/8, 127/8 and 224/3, which no vnet may hold.  Flower, one filter per
+# route, is measured up to FLOWER_MAX routes.  Variants alternate within each
 # repetition; every line "dp-bench: ..." is one measurement, and the host
 # computes medians and ratios.
 #
-# Parameters (/bench/params): SECS, REPS, PROFILES, SIZES, VARIANTS, PKTS
-# (frame sizes without FCS: 60 is a 64-byte frame, 1514 a 1500-byte packet).
+# Parameters (/bench/params): SECS, REPS, PROFILES, SIZES (route counts or
+# set names), FLOWER_MAX, VARIANTS, PKTS
+# (frame sizes without FCS: 60 is a 64-byte frame, 1514 a 1500-byte packet),
+# PROBES (kernel functions whose calls per received packet each
+# measurement prints, "dp-bench-probe:" lines, from kprobe hit counts),
+# PERF (variants whose floods perf records, system-wide: the top of the
+# profile as "dp-bench-perf:" lines).
 GUEST_TAG=dp-bench
 GUEST_MARKER=DP-BENCH-DONE
 . /guest.sh
-mkdir -p /run/netns /sys/fs/bpf
+mkdir -p /run/netns /sys/fs/bpf /tmp
+sysctl -qw kernel.kptr_restrict=0 kernel.perf_event_paranoid=-1 2>/dev/null
 mount -t bpf bpf /sys/fs/bpf
 . /bench/params
 SUB=0f8fad5b-d9cb-469f-a165-70867728950e
@@ -92,9 +102,24 @@ q sysctl -qw net.ipv4.conf.all.send_redirects=0 \
 	net.ipv4.conf.er0.send_redirects=0 net.ipv4.icmp_ratelimit=1000000
 q fpctl circuit add er subscription $SUB tier premium bandwidth 100G \
 	port 100G route-limit 16000000
+# The vnet holds every unicast address but 0/8 and 127/8: any set fits.
 q fpctl vnet add hub subscription $SUB region westeurope sku ErGw3AZ \
-	spaces 10.1.0.0/16,100.64.0.0/10
+	spaces 1.0.0.0/8,2.0.0.0/7,4.0.0.0/6,8.0.0.0/5,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/2,192.0.0.0/3
 q fpctl connection add k circuit er vnet hub fastpath on
+
+# Kprobes, when asked for: hits per probe from kprobe_profile.
+if [ -n "$PROBES" ]; then
+	mount -t tracefs nodev /sys/kernel/tracing
+	for f in $PROBES; do
+		echo "p:dpb_$f $f" >>/sys/kernel/tracing/kprobe_events ||
+			say "no kprobe on $f (inlined, renamed or not allowed)"
+	done
+	echo 1 >/sys/kernel/tracing/events/kprobes/enable
+fi
+probe_hits() {
+	[ -z "$PROBES" ] || sed -n 's/^ *dpb_\([^ ]*\) *\([0-9]*\).*/\1 \2/p' \
+		/sys/kernel/tracing/kprobe_profile
+}
 
 sink() {
 	ip netns exec vm1 tc -s filter show dev eth0 ingress |
@@ -105,9 +130,14 @@ sink() {
 
 # covering PROFILE SIZE: the routes that carry PROFILE's traffic
 covering() {
+	_big=0
+	case $2 in
+	*[!0-9]*) _big=1 ;;	# a named set: hundreds of thousands
+	*) [ "$2" -lt 4096 ] || _big=1 ;;
+	esac
 	if [ "$1" = A ]; then
 		echo 10.1.0.4/32
-	elif [ "$2" -ge 4096 ]; then
+	elif [ $_big = 1 ]; then
 		awk 'BEGIN { for (i = 0; i < 4096; i++)
 			printf "10.1.%d.%d/32\n", 16 + int(i / 256), i % 256 }'
 	else
@@ -120,12 +150,20 @@ fillers() {
 		printf "100.%d.%d.%d/32\n", 64 + int(i / 65536),
 			int(i / 256) % 256, i % 256 }'
 }
-# table PROFILE SIZE: the SIZE routes, in /tmp/routes
+# table PROFILE SIZE: the SIZE routes (or the set SIZE), in /tmp/routes
 table() {
 	covering "$1" "$2" >/tmp/routes
 	_n=$(wc -l </tmp/routes)
-	[ "$2" -gt "$_n" ] && fillers $(($2 - _n)) >>/tmp/routes
-	:
+	case $2 in
+	*[!0-9]*)
+		# the set, less what a vnet cannot hold and the covering routes
+		awk -F '[./]' 'NR == FNR { c[$0] = 1; next }
+			$5 >= 8 && $1 > 0 && $1 != 127 && $1 < 224 &&
+			!($0 in c)' /tmp/routes "/bench/sets/$2" >>/tmp/routes
+		;;
+	*) [ "$2" -gt "$_n" ] && fillers $(($2 - _n)) >>/tmp/routes ;;
+	esac
+	ROUTES=$(wc -l </tmp/routes)
 }
 
 # load_table PROFILE SIZE: every variant's form of the table, loaded
@@ -138,19 +176,33 @@ load_table() {
 	q fpctl -batch /tmp/fp.batch
 	t1=$(now_cs)
 	# forwarding and flowtable: host routes through the VM
-	awk '{ printf "route add %s via 10.1.255.1 dev vm1h onlink\n", $1 }' \
-		/tmp/routes >/tmp/ip.batch
-	q ip -batch /tmp/ip.batch
+	# (50,000 per ip -batch: one ip process for 571k routes grew past
+	# 2.4 GB and the OOM killer ended it)
+	rm -f /tmp/ip.batch.*
+	awk '{ printf "route add %s via 10.1.255.1 dev vm1h onlink\n", $1 >
+		("/tmp/ip.batch." int((NR - 1) / 50000)) }' /tmp/routes
+	for _b in /tmp/ip.batch.*; do
+		q ip -batch "$_b"
+	done
+	rm -f /tmp/ip.batch.*
 	t2=$(now_cs)
 	# flower: one filter per route in block 22
-	awk -v d=$VM1_MAC -v s="$VM1H_MAC" '{
+	FLOWER=1
+	if [ "$ROUTES" -gt "$FLOWER_MAX" ]; then
+		FLOWER=0
+		echo "dp-bench-skip: variant=flower profile=$1 routes=$ROUTES" \
+			"reason=one filter per route, more than $FLOWER_MAX"
+	fi
+	[ $FLOWER = 0 ] || awk -v d=$VM1_MAC -v s="$VM1H_MAC" '{
 		printf "filter add block 22 protocol ip prio 1 flower dst_ip %s", $1
 		printf " action pedit ex munge eth dst set %s munge eth src set %s", d, s
 		printf " munge ip ttl add 0xff pipe action csum ip pipe"
 		printf " action mirred egress redirect dev vm1h\n" }' \
 		/tmp/routes >/tmp/tc.batch
-	q tc qdisc add dev blk ingress_block 22 ingress
-	q tc -batch /tmp/tc.batch
+	if [ $FLOWER = 1 ]; then
+		q tc qdisc add dev blk ingress_block 22 ingress
+		q tc -batch /tmp/tc.batch
+	fi
 	t3=$(now_cs)
 	# bpf: the LPM map
 	awk -v i="$VM1H_IDX" -v d=$VM1_MAC -v s="$VM1H_MAC" \
@@ -158,9 +210,9 @@ load_table() {
 	rm -f /sys/fs/bpf/fp_tc
 	q fpbpf /bench/fp_tc.bpf.o /sys/fs/bpf/fp_tc </tmp/bpf.routes
 	t4=$(now_cs)
-	say "table $1 $2: fastpath $(((t1 - t0) * 10)) ms, ip $(((t2 - t1) * 10)) ms," \
+	say "table $1 $2 ($ROUTES routes): fastpath $(((t1 - t0) * 10)) ms, ip $(((t2 - t1) * 10)) ms," \
 		"flower $(((t3 - t2) * 10)) ms, bpf $(((t4 - t3) * 10)) ms"
-	[ "$(fpctl -j circuit show er | sed -E 's/.*"installed":([0-9]+).*/\1/')" = "$2" ] ||
+	[ "$(fpctl -j circuit show er | sed -E 's/.*"installed":([0-9]+).*/\1/')" = "$ROUTES" ] ||
 		done_ "FAIL fastpath installed $(fpctl -j circuit show er)"
 }
 
@@ -168,7 +220,7 @@ unload_table() {
 	awk '{ printf "endpoint del r%d\n", NR }' /tmp/routes >/tmp/fp.batch
 	q fpctl -batch /tmp/fp.batch
 	q ip route flush proto boot dev vm1h
-	q tc qdisc del dev blk ingress_block 22 ingress
+	[ $FLOWER = 0 ] || q tc qdisc del dev blk ingress_block 22 ingress
 	rm -f /sys/fs/bpf/fp_tc
 }
 
@@ -210,21 +262,41 @@ measure() {
 	ip netns exec onprem sh /bench/pg.sh "$2" "$ER0_MAC" "$5" ||
 		done_ "FAIL pktgen setup"
 	"on_$1" >/tmp/on.out 2>&1 || { cat /tmp/on.out; done_ "FAIL on_$1"; }
+	probe_hits >/tmp/probe0
 	_s0=$(sink)
 	_t0=$(now_cs)
 	ip netns exec onprem sh -c 'echo start > /proc/net/pktgen/pgctrl' &
 	_pg=$!
-	sleep "$SECS"
+	case " $PERF " in
+	*" $1 "*)
+		perf record -q -a -e cpu-clock -F 4000 -o /tmp/perf.data \
+			sleep "$SECS" >/dev/null 2>&1 || say "perf record failed"
+		;;
+	*) sleep "$SECS" ;;
+	esac
 	ip netns exec onprem sh -c 'echo stop > /proc/net/pktgen/pgctrl'
 	wait $_pg
 	_t1=$(now_cs)
 	_s1=$(sink)
+	probe_hits >/tmp/probe1
 	"off_$1" >/tmp/off.out 2>&1 || { cat /tmp/off.out; done_ "FAIL off_$1"; }
 	_sent=$(ip netns exec onprem sed -n 's/^ *pkts-sofar: \([0-9]*\).*/\1/p' \
 		/proc/net/pktgen/op0)
-	echo "dp-bench: variant=$1 profile=$2 routes=$3 rep=$4 pkt=$5" \
+	echo "dp-bench: variant=$1 profile=$2 routes=$ROUTES set=$3 rep=$4 pkt=$5" \
 		"pps=$(((_s1 - _s0) * 100 / (_t1 - _t0))) received=$((_s1 - _s0))" \
 		"sent=$_sent cs=$((_t1 - _t0))"
+	case " $PERF " in
+	*" $1 "*)
+		perf report -i /tmp/perf.data --stdio --sort sym \
+			--percent-limit 0.7 2>/dev/null | grep -v '^#' | grep . |
+			sed "s/^/dp-bench-perf: variant=$1 profile=$2 pkt=$5 /"
+		;;
+	esac
+	[ -z "$PROBES" ] || awk -v n=$((_s1 - _s0)) -v v="$1" -v p="$2" \
+		-v s="$5" 'NR == FNR { h0[$1] = $2; next } {
+			printf "dp-bench-probe: variant=%s profile=%s pkt=%s %s=%.2f per packet\n",
+				v, p, s, $1, ($2 - h0[$1]) / (n ? n : 1) }' \
+		/tmp/probe0 /tmp/probe1
 }
 
 for size in $SIZES; do
@@ -233,6 +305,8 @@ for size in $SIZES; do
 		for pkt in $PKTS; do
 			for rep in $(seq 1 "$REPS"); do
 				for v in $VARIANTS; do
+					[ "$v" != flower ] || [ $FLOWER = 1 ] ||
+						continue
 					measure "$v" "$prof" "$size" "$rep" "$pkt"
 				done
 			done
