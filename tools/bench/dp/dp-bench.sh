@@ -129,4 +129,8 @@ log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x $
 sg_run "$out/initramfs.img" dp-bench DP-BENCH-DONE "$qtimeout" "$mem" "" >/dev/null
 tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest|-probe|-perf|-skip)?:' > "$out/results.txt" || true
 grep -E '^dp-bench-(guest|probe|perf):' "$out/results.txt" || true
-python3 "$here/report.py" "$out/results.txt" "$out"
+# Debian's python3, whose dist-packages hold python3-matplotlib (a python3
+# earlier in PATH, such as a pyenv shim, may not have it).
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+"$py" "$here/report.py" "$out/results.txt" "$out"

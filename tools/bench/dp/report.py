@@ -55,7 +55,12 @@ def parse(path):
 
 
 def plots(med, tables, plotdir):
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        print('plots: no matplotlib for this python3 (python3-matplotlib '
+              'serves /usr/bin/python3)', file=sys.stderr)
+        return
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
     for prof, pkt in sorted({(p, s) for p, _, _, s in tables}):
