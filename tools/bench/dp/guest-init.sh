@@ -179,8 +179,9 @@ load_table() {
 	# (50,000 per ip -batch: one ip process for 571k routes grew past
 	# 2.4 GB and the OOM killer ended it)
 	rm -f /tmp/ip.batch.*
-	awk '{ printf "route add %s via 10.1.255.1 dev vm1h onlink\n", $1 >
-		("/tmp/ip.batch." int((NR - 1) / 50000)) }' /tmp/routes
+	awk '{ f = "/tmp/ip.batch." int((NR - 1) / 50000)
+		printf "route add %s via 10.1.255.1 dev vm1h onlink\n", $1 > f }' \
+		/tmp/routes
 	for _b in /tmp/ip.batch.*; do
 		q ip -batch "$_b"
 	done
