@@ -53,6 +53,16 @@
 #endif
 
 /*
+ * The operation a generic netlink family's pre_doit sees: since 6.2 the
+ * split form, with the same policy and maxattr members.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define fp_genl_doit_ops	genl_split_ops
+#else
+#define fp_genl_doit_ops	genl_ops
+#endif
+
+/*
  * The rest is the data path's: the user-space trie tests (tools/trie-test,
  * tools/stress, tools/fuzz) build trie.c over a shim without it.
  */

@@ -133,6 +133,27 @@ bool fp_prefix_valid(const struct fp_prefix *p)
 
 FP_EXPORT_FOR_KUNIT(fp_prefix_valid);
 
+/**
+ * fp_prefix_v4mapped() - is @p inside ::ffff:0:0/96, IPv4 in IPv6 clothing
+ * @p: the prefix
+ *
+ * Such a prefix names IPv4 addresses that the IPv4 tables hold: a vnet
+ * could hold it beside the same IPv4 space without an overlap, and no
+ * packet is ever looked up in IPv6 by those addresses.  The UAPI refuses
+ * it; the IPv4 form is the one to use.
+ *
+ * Return: true for an IPv6 prefix of length 96 or more in ::ffff:0:0/96.
+ */
+bool fp_prefix_v4mapped(const struct fp_prefix *p)
+{
+	static const u8 mapped[12] = { [10] = 0xff, [11] = 0xff };
+
+	return p->family == AF_INET6 && p->len >= 96 &&
+	       !memcmp(p->addr, mapped, sizeof(mapped));
+}
+
+FP_EXPORT_FOR_KUNIT(fp_prefix_v4mapped);
+
 /* Do the first @len bits of @a and @b agree? */
 static bool fp_bits_equal(const u8 *a, const u8 *b, unsigned int len)
 {

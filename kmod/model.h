@@ -473,6 +473,7 @@ void fp_model_reap(struct fp_model *m);
 
 bool fp_name_valid(const char *name);
 bool fp_prefix_valid(const struct fp_prefix *p);
+bool fp_prefix_v4mapped(const struct fp_prefix *p);
 bool fp_prefix_overlap(const struct fp_prefix *a, const struct fp_prefix *b);
 bool fp_prefix_contains(const struct fp_prefix *outer,
 			const struct fp_prefix *inner);

@@ -129,9 +129,19 @@ FP_ORDERED(fp_nl_conn_set)
 		.maxattr = FP_NL_MAXATTR_##_set,			\
 	}
 
-/* GET of a configuration object, through the object table. */
+/*
+ * GET of a configuration object, through the object table; a dump's
+ * messages are sized for its largest object (fp_nl_obj_dump_start()).
+ */
 #define FP_GET_OP(_cmd, _set)						\
-	FP_READ_OP(_cmd, fp_nl_obj_get, fp_nl_obj_dump, _set)
+	{								\
+		.cmd = _cmd,						\
+		.doit = fp_nl_obj_get,					\
+		.start = fp_nl_obj_dump_start,				\
+		.dumpit = fp_nl_obj_dump,				\
+		.policy = fp_nl_##_set##_policy,			\
+		.maxattr = FP_NL_MAXATTR_##_set,			\
+	}
 
 /*
  * INFO_GET has no policy: the core's reject-all policy refuses a request

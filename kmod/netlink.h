@@ -114,6 +114,7 @@ struct fp_net *fp_nl_lock(struct genl_info *info);
 void fp_nl_publish(struct fp_net *fpn);
 void fp_nl_unlock(struct fp_net *fpn, bool changed);
 int fp_nl_commit(struct sk_buff *skb, struct genl_info *info);
+bool fp_nl_string_whole(const struct nlattr *nla);
 int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
 		     struct netlink_ext_ack *extack);
 int fp_nl_put_prefix(struct sk_buff *skb, int type, const struct fp_prefix *p);
@@ -137,6 +138,7 @@ int fp_nl_dump_ret(struct sk_buff *skb, int err);
 
 /* Operation handlers (nl_objects.c): GET and DEL through the table. */
 int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_obj_dump_start(struct netlink_callback *cb);
 int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info);

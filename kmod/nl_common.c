@@ -22,11 +22,54 @@ static const struct genl_multicast_group fp_genl_mcgrps[] = {
 };
 
 /* The ops are set by fp_netlink_init(), before the family registers. */
+/**
+ * fp_nl_string_whole() - does a string attribute end at its first NUL
+ * @nla: an attribute that passed NLA_NUL_STRING validation
+ *
+ * The policy lets "ab\0cd" through and the name read from it is "ab":
+ * bytes after the first NUL would be dropped without a word.  NUL padding
+ * is fine.
+ *
+ * Return: true if nothing but NUL bytes follows the first NUL.
+ */
+bool fp_nl_string_whole(const struct nlattr *nla)
+{
+	const char *s = nla_data(nla);
+	int len = nla_len(nla);
+	int n = strnlen(s, len);
+
+	return n == len || !memchr_inv(s + n, 0, len - n);
+}
+
+FP_EXPORT_FOR_KUNIT(fp_nl_string_whole);
+
+/* Every request: no top-level string attribute hides bytes after a NUL. */
+static int fp_nl_pre_doit(const struct fp_genl_doit_ops *ops,
+			  struct sk_buff *skb, struct genl_info *info)
+{
+	unsigned int i;
+
+	if (!info->attrs || !ops->policy)
+		return 0;
+	for (i = 1; i <= ops->maxattr; i++) {
+		const struct nlattr *a = info->attrs[i];
+
+		if (a && ops->policy[i].type == NLA_NUL_STRING &&
+		    !fp_nl_string_whole(a)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, a,
+					    "a name must not contain a NUL byte");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 struct genl_family fp_genl_family __ro_after_init = {
 	.name = FASTPATH_FAMILY_NAME,
 	.version = FASTPATH_FAMILY_VERSION,
 	.netnsok = true,
 	.module = THIS_MODULE,
+	.pre_doit = fp_nl_pre_doit,
 	.mcgrps = fp_genl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(fp_genl_mcgrps),
 };
@@ -197,6 +240,11 @@ int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
 	}
 	if (!fp_prefix_valid(p)) {
 		NL_SET_ERR_MSG_ATTR(extack, nla, "prefix has host bits set");
+		return -EINVAL;
+	}
+	if (fp_prefix_v4mapped(p)) {
+		NL_SET_ERR_MSG_ATTR(extack, nla,
+				    "IPv4-mapped IPv6 prefix: use the IPv4 form");
 		return -EINVAL;
 	}
 	return 0;

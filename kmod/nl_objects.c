@@ -296,6 +296,40 @@ struct fp_net *fp_nl_dump_lock(struct sk_buff *skb)
 }
 
 /**
+ * fp_nl_obj_dump_start() - size a dump's messages for its largest object
+ * @cb: the dump; the request's command selects the object type
+ *
+ * One object is one message, and a vnet at its legal maximum (1,000 IPv6
+ * address spaces, hundreds of peers) needs ~50 KB, more than the core's
+ * default dump buffer: the dump asks for a buffer that holds the largest
+ * object of the list, as rtnetlink does for links with many VFs.  The
+ * reader must receive messages of that size (fpctl peeks at each one's
+ * length).  An object that grows past it while the dump runs ends the
+ * dump with EMSGSIZE; the dump is inconsistent then anyway.
+ *
+ * Return: 0.
+ */
+int fp_nl_obj_dump_start(struct netlink_callback *cb)
+{
+	const struct genlmsghdr *ghdr = nlmsg_data(cb->nlh);
+	const struct fp_nl_obj *d = fp_nl_obj_of(ghdr->cmd);
+	struct fp_net *fpn = fp_nl_dump_lock(cb->skb);
+	const struct list_head *head, *pos;
+	size_t max = 0;
+
+	if (d->size && !d->per_vnet) {
+		head = (const void *)((const char *)&fpn->model + d->list);
+		list_for_each(pos, head)
+			max = max(max, d->size((const char *)pos - d->node));
+	}
+	mutex_unlock(&fpn->lock);
+	max = nlmsg_total_size(GENL_HDRLEN + max);
+	if (max > cb->min_dump_alloc)
+		cb->min_dump_alloc = min_t(size_t, max, U16_MAX * 4);
+	return 0;
+}
+
+/**
  * fp_nl_obj_dump() - GET (dump) of any configuration object
  * @skb: the dump buffer
  * @cb: the dump; the request's command selects the object type.

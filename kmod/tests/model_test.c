@@ -39,6 +39,30 @@ static void prefix_helpers(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, fp_prefix_valid(&f));
 	f = fpt_p6(1, 0, 5, 128);
 
+	/* ::ffff:10.1.0.0/112 and ::ffff:0:0/96 are IPv4 in IPv6 form */
+	memset(g.addr, 0, sizeof(g.addr));
+	g.family = AF_INET6;
+	g.addr[10] = 0xff;
+	g.addr[11] = 0xff;
+	g.addr[12] = 10;
+	g.addr[13] = 1;
+	g.len = 112;
+	KUNIT_EXPECT_TRUE(test, fp_prefix_v4mapped(&g));
+	g.addr[12] = 0;
+	g.addr[13] = 0;
+	g.len = 96;
+	KUNIT_EXPECT_TRUE(test, fp_prefix_v4mapped(&g));
+	g.len = 95;		/* contains ::fffe:0:0/96 too: not IPv4 */
+	KUNIT_EXPECT_FALSE(test, fp_prefix_v4mapped(&g));
+	g.addr[10] = 0;		/* ::10.1.0.0, the deprecated compatible form */
+	g.addr[12] = 10;
+	g.len = 112;
+	KUNIT_EXPECT_FALSE(test, fp_prefix_v4mapped(&g));
+	KUNIT_EXPECT_FALSE(test, fp_prefix_v4mapped(&f));
+	h = fpt_p4(0, 0, 0, 0, 0);
+	KUNIT_EXPECT_FALSE(test, fp_prefix_v4mapped(&h));
+	g = fpt_p4(10, 0, 0, 0, 33);
+
 	KUNIT_EXPECT_TRUE(test, fp_prefix_overlap(&a, &b));
 	KUNIT_EXPECT_TRUE(test, fp_prefix_overlap(&b, &a));
 	KUNIT_EXPECT_FALSE(test, fp_prefix_overlap(&a, &c));

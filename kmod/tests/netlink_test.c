@@ -792,7 +792,31 @@ static void stats_fill_too_small(struct kunit *test)
 					       "er1", &vals), -EMSGSIZE);
 }
 
+/* A string attribute of @len bytes from @data, in @buf. */
+static const struct nlattr *str_attr(void *buf, const char *data, int len)
+{
+	struct nlattr *nla = buf;
+
+	nla->nla_type = 1;
+	nla->nla_len = nla_attr_size(len);
+	memcpy(nla_data(nla), data, len);
+	return nla;
+}
+
+static void string_whole(struct kunit *test)
+{
+	u64 buf[8];
+
+	KUNIT_EXPECT_TRUE(test, fp_nl_string_whole(str_attr(buf, "er1", 4)));
+	KUNIT_EXPECT_TRUE(test, fp_nl_string_whole(str_attr(buf, "er1\0\0\0", 6)));
+	KUNIT_EXPECT_TRUE(test, fp_nl_string_whole(str_attr(buf, "\0", 1)));
+	KUNIT_EXPECT_FALSE(test, fp_nl_string_whole(str_attr(buf, "er\0x", 5)));
+	KUNIT_EXPECT_FALSE(test, fp_nl_string_whole(str_attr(buf, "\0er1", 5)));
+	KUNIT_EXPECT_FALSE(test, fp_nl_string_whole(str_attr(buf, "a\0\0b\0", 5)));
+}
+
 static struct kunit_case fp_netlink_cases[] = {
+	KUNIT_CASE(string_whole),
 	KUNIT_CASE(info_fill_roundtrip),
 	KUNIT_CASE(info_fill_too_small),
 	KUNIT_CASE(info_fill_two_messages),

@@ -792,16 +792,30 @@ static int obj_show(struct fpctl *ctx, struct nl_ctx *nl,
 	const struct obj_desc *d = req->desc;
 	struct table t = { .d = d, .ctx = ctx };
 	struct nlmsghdr *nlh;
+	FILE *mem = NULL;
+	char *buf = NULL;
+	size_t len = 0;
 	unsigned int i;
 	int err;
 
 	for (i = 0; i < d->n_fields; i++)
 		if (d->fields[i].flags & OF_COL)
 			t.cols[t.ncols++] = &d->fields[i];
+	/*
+	 * JSON is complete or absent: a dump that fails half way must not
+	 * leave a valid-looking array without the objects that did not
+	 * come, so the array is written to memory and printed on success.
+	 */
 	if (ctx->json) {
-		t.jw = fpctl_json(ctx);
-		if (!t.jw)
+		mem = open_memstream(&buf, &len);
+		t.jw = mem ? jsonw_new(mem, ctx->pretty) : NULL;
+		if (!t.jw) {
+			if (mem)
+				fclose(mem);
+			free(buf);
+			fp_error("out of memory");
 			return FPCTL_EXIT_ERR;
+		}
 		jsonw_start_array(t.jw);
 	}
 	nlh = nl_msg_genl(nl, ctx->family.id, d->cmd_get,
@@ -813,6 +827,11 @@ static int obj_show(struct fpctl *ctx, struct nl_ctx *nl,
 	if (t.jw) {
 		jsonw_end_array(t.jw);
 		jsonw_destroy(t.jw);
+		if (fclose(mem) && !err)
+			err = -ENOMEM;
+		if (!err && fwrite(buf, 1, len, stdout) != len)
+			err = -EIO;
+		free(buf);
 	} else if (!err) {
 		table_print(&t);
 	}

@@ -291,6 +291,52 @@ test_dump_resumes() {
 	fp_expect_eq "json endpoints" "$(grep -o '"name":"bulk' "$T/out" | wc -l)" 300
 }
 
+# whole_or_absent WHAT PATTERN COUNT: the last fpctl -j run printed a
+# complete answer (exit 0, PATTERN COUNT times) or none at all (exit 1,
+# nothing on stdout, the reason on stderr); prints which
+whole_or_absent() {
+	if [ "$rc" = 0 ]; then
+		echo "# $1: whole, $(wc -c <"$T/out") bytes"
+		fp_expect_eq "$1: $2" "$(grep -o "$2" "$T/out" | wc -l)" "$3"
+	else
+		echo "# $1: refused: $(cat "$T/err")"
+		fp_expect_eq "$1: exit status" "$rc" 1 || return 1
+		fp_expect_eq "$1: bytes on stdout" "$(wc -c <"$T/out")" 0 ||
+			return 1
+		[ -s "$T/err" ] || { fp_fail "$1: no reason given"; return 1; }
+	fi
+}
+
+# A vnet at its legal maximum (1,000 IPv6 address spaces) with 40 peers,
+# the configuration issue 15 found unreadable (show: ENOSPC in fpctl;
+# list: EMSGSIZE from the kernel): both read back whole (a ~36 KB
+# message), and fpctl's JSON is never a valid-looking part.
+test_largest_vnet() {
+	awk 'BEGIN { printf "vnet add big subscription '$SUB_A' region westeurope spaces "
+		for (i = 0; i < 1000; i++)
+			printf "%sfd10:0:%x::/48", i ? "," : "", i
+		printf "\n"
+		for (i = 1; i <= 40; i++) {
+			printf "vnet add pb%d subscription '$SUB_A' region westeurope spaces 10.200.%d.0/24\n", i, i
+			printf "peering add big pb%d\n", i
+		} }' >"$T/big"
+	ok -batch "$T/big" || return 1
+	_r=0
+	run -j vnet show big
+	whole_or_absent "vnet show big" 'fd10:[0-9a-f:]*/48' 1000 || _r=1
+	fp_expect_eq "vnet show big: exit status" "$rc" 0 || _r=1
+	run -j vnet list
+	whole_or_absent "vnet list" '"name":"pb[0-9]*"' 40 || _r=1
+	fp_expect_eq "vnet list: exit status" "$rc" 0 || _r=1
+	run vnet list
+	fp_expect_eq "vnet list (text): exit status" "$rc" 0 || _r=1
+	awk 'BEGIN { for (i = 1; i <= 40; i++)
+		printf "peering del big pb%d\nvnet del pb%d\n", i, i
+		print "vnet del big" }' >"$T/big"
+	ok -batch "$T/big" || return 1
+	return $_r
+}
+
 test_unprivileged() {
 	# the initramfs root comes from mktemp -d (mode 0700): let nobody in
 	chmod go+rx / || return 1
@@ -337,6 +383,7 @@ fp_case auth_across_subscriptions test_auth
 fp_case json_roundtrip test_json_roundtrip
 fp_case monitor test_monitor
 fp_case dump_resumes test_dump_resumes
+fp_case largest_vnet test_largest_vnet
 if command -v su >/dev/null 2>&1; then
 	fp_case unprivileged test_unprivileged
 else

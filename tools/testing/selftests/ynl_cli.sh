@@ -222,6 +222,21 @@ test_refusal() {
 	fp_expect_eq "policy exit status" "$rc" 1 || return 1
 	grep -qF "'bad-attr': '.bandwidth'" "$T/out" ||
 		{ fp_fail "policy extack: $(cat "$T/out")"; return 1; }
+	# what fpctl refuses on input, the kernel refuses from any client:
+	# an IPv4-mapped IPv6 prefix (::ffff:10.1.0.0/112) ...
+	ynl --do vnet-new --json "{\"name\": \"mp\", \"subscription\": \"$SUB_A\", \"region\": \"westeurope\", \"spaces\": {\"prefix\": [{\"addr\": \"00000000000000000000ffff0a010000\", \"len\": 112}]}}"
+	fp_expect_eq "mapped prefix exit status" "$rc" 1 || return 1
+	grep -qF "IPv4-mapped IPv6 prefix: use the IPv4 form" "$T/out" ||
+		{ fp_fail "mapped prefix extack: $(cat "$T/out")"; return 1; }
+	ynl --do vnet-get --json '{"name": "mp"}'
+	fp_expect_eq "vnet mp made" "$rc" 1 || return 1
+	# ... and a name with bytes after a NUL ("ab\0cd" would become "ab")
+	ynl --do circuit-new --json "{\"name\": \"ab\\u0000cd\", \"subscription\": \"$SUB_A\", \"bandwidth\": 1000}"
+	fp_expect_eq "inner NUL exit status" "$rc" 1 || return 1
+	grep -qF "a name must not contain a NUL byte" "$T/out" ||
+		{ fp_fail "inner NUL extack: $(cat "$T/out")"; return 1; }
+	ynl --do circuit-get --json '{"name": "ab"}'
+	fp_expect_eq "circuit ab made" "$rc" 1
 }
 
 # everything deleted again in one --multi batch (revoking a1 deletes c2)
