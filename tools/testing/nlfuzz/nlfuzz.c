@@ -5,6 +5,11 @@
  *   nlfuzz [-q] dump               canonical text of every object (sorted)
  *   nlfuzz [-q] verify FILE        every line of FILE (an earlier dump) is
  *                                  still in the current dump, byte for byte
+ *   nlfuzz semantic                well-formed requests with one defect
+ *                                  of meaning each (IPv4-mapped prefixes,
+ *                                  bytes after a name's NUL, host bits,
+ *                                  a space twice): each must be refused
+ *                                  with an extack, nothing may change
  *   nlfuzz [-s SEED] [-n COUNT] [-u UID] [-d] [-v] fuzz
  *                                  send COUNT (default 50000) random and
  *                                  mutated messages; -u drops to UID/GID
@@ -1535,6 +1540,25 @@ static void scan(uint32_t fseq, uint32_t bseq, struct outcome *o, int *barrier)
 	}
 }
 
+/*
+ * Send @m (sequence number @fseq) and an NLMSG_NOOP barrier (@bseq) that
+ * asks for an ACK; everything up to the barrier's ACK is @m's outcome.
+ */
+static void send_barriered(const struct msg *m, uint32_t fseq, uint32_t bseq,
+			   struct outcome *o)
+{
+	static struct msg barrier;
+	int got_barrier = 0;
+
+	nl_send(m->b, m->len);
+	msg_init(&barrier, NLMSG_NOOP, NLM_F_REQUEST | NLM_F_ACK, 0, 0);
+	barrier.len = NLMSG_HDRLEN;
+	msg_finish(&barrier, bseq);
+	nl_send(barrier.b, barrier.len);
+	while (!got_barrier)
+		scan(fseq, bseq, o, &got_barrier);
+}
+
 static const char *errno_name(int e)
 {
 	static char buf[16];
@@ -1572,7 +1596,7 @@ static const char *errno_name(int e)
 static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 {
 	static struct fmsg f;
-	static struct msg m, barrier;
+	static struct msg m;
 	unsigned long sent = 0, accepted = 0, refused = 0, silent = 0;
 	unsigned long admin_accepted = 0, einval_nomsg = 0, reopened = 0;
 	unsigned long errs[4096] = { 0 }, kinds[K_COUNT] = { 0 };
@@ -1614,14 +1638,8 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 		reopened += batch;
 		if (dry_run)
 			continue;
-		nl_send(m.b, m.len);
-
-		msg_init(&barrier, NLMSG_NOOP, NLM_F_REQUEST | NLM_F_ACK, 0, 0);
-		barrier.len = NLMSG_HDRLEN;
-		msg_finish(&barrier, bseq);
-		nl_send(barrier.b, barrier.len);
-		while (!got_barrier)
-			scan(fseq, bseq, &o, &got_barrier);
+		send_barriered(&m, fseq, bseq, &o);
+		got_barrier = 1;
 		/* a dump that started goes on until DONE */
 		while (o.is_dump_data && !o.done)
 			scan(fseq, bseq, &o, &got_barrier);
@@ -1696,11 +1714,178 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
 	return 0;
 }
 
+/* ------------------------------------------------------------------------
+ * Semantic defects: well-formed requests with one defect of meaning that
+ * only a check in the kernel (not the policy, not fpctl) can refuse.
+ */
+
+/* A prefix nest of type @type from @addr (@alen bytes) and @plen. */
+static void sem_prefix(struct fmsg *f, uint16_t type, const uint8_t *addr,
+		       size_t alen, uint8_t plen)
+{
+	uint8_t buf[64];
+	size_t len = 0;
+
+	put_attr(buf, &len, sizeof(buf), FASTPATH_A_PREFIX_ADDR, addr, alen);
+	put_attr(buf, &len, sizeof(buf), FASTPATH_A_PREFIX_LEN, &plen, 1);
+	add(f, type | NLA_F_NESTED, buf, len);
+}
+
+/* A vnet NEW of @name (@nlen bytes with its NUL) and @n spaces. */
+static void sem_vnet(struct fmsg *f, const char *name, size_t nlen,
+		     const uint8_t (*addr)[16], const size_t *alen,
+		     const uint8_t *plen, int n)
+{
+	uint8_t buf[256], pbuf[64];
+	size_t len = 0;
+	int i;
+
+	f->cmd = FASTPATH_CMD_VNET_NEW;
+	add(f, FASTPATH_A_VNET_NAME, name, nlen);
+	add_sub(f, FASTPATH_A_VNET_SUBSCRIPTION);
+	add_str(f, FASTPATH_A_VNET_REGION, "westeurope");
+	for (i = 0; i < n; i++) {
+		size_t pl = 0;
+
+		put_attr(pbuf, &pl, sizeof(pbuf), FASTPATH_A_PREFIX_ADDR,
+			 addr[i], alen[i]);
+		put_attr(pbuf, &pl, sizeof(pbuf), FASTPATH_A_PREFIX_LEN,
+			 &plen[i], 1);
+		put_attr(buf, &len, sizeof(buf),
+			 FASTPATH_A_SPACES_PREFIX | NLA_F_NESTED, pbuf, pl);
+	}
+	add(f, FASTPATH_A_VNET_SPACES | NLA_F_NESTED, buf, len);
+}
+
+/* Send @f, wait for its answer; returns it. */
+static struct outcome sem_send(struct fmsg *f)
+{
+	static struct msg m;
+	struct outcome o = { 0 };
+	uint32_t fseq = nl_seq++, bseq = nl_seq++;
+
+	f->type = family_id;
+	f->version = FASTPATH_FAMILY_VERSION;
+	f->flags = NLM_F_REQUEST | NLM_F_ACK;
+	serialize(f, &m);
+	msg_finish(&m, fseq);
+	send_barriered(&m, fseq, bseq, &o);
+	return o;
+}
+
+struct sem_run {
+	int n;
+	const char *names[8];
+	struct outcome o[8];
+};
+
+/* Send the case built in @f as @name, keep its answer, clear @f. */
+static void sem_case(struct sem_run *r, struct fmsg *f, const char *name)
+{
+	r->names[r->n] = name;
+	r->o[r->n++] = sem_send(f);
+	memset(f, 0, sizeof(*f));
+}
+
+static int cmd_semantic(void)
+{
+	static const uint8_t mapped[16] = { [10] = 0xff, [11] = 0xff,
+					    [12] = 10, [13] = 202 };
+	static const uint8_t mapped_host[16] = { [10] = 0xff, [11] = 0xff,
+						 [12] = 10, [13] = 202,
+						 [15] = 4 };
+	static const uint8_t net4[16] = { 10, 203 }, host4[16] = { 10, 203, 0, 1 };
+	static const uint8_t ok4[16] = { 10, 202 };
+	static const size_t a16[2] = { 16, 16 }, a4[2] = { 4, 4 };
+	static const uint8_t l112[2] = { 112, 112 }, l16[2] = { 16, 16 };
+	static struct fmsg f;
+	struct sem_run r = { 0 };
+	size_t nb, na, i;
+	char **before, **after;
+	int bad = 0;
+
+	rng_state = 0x9e3779b97f4a7c15ULL;
+	/* a vnet to hang endpoints and exceptions on */
+	memset(&f, 0, sizeof(f));
+	sem_vnet(&f, "zsok", 5, &ok4, a4, l16, 1);
+	if (sem_send(&f).error)
+		die("semantic: vnet zsok not made");
+	before = dump_all(&nb);
+
+	memset(&f, 0, sizeof(f));
+	f.cmd = FASTPATH_CMD_CIRCUIT_NEW;
+	add(&f, FASTPATH_A_CIRCUIT_NAME, "zs\0x", 5);
+	add_sub(&f, FASTPATH_A_CIRCUIT_SUBSCRIPTION);
+	add_u32(&f, FASTPATH_A_CIRCUIT_BANDWIDTH, 1000);
+	sem_case(&r, &f, "circuit name with a byte after its NUL");
+
+	sem_vnet(&f, "zsv\0y", 6, &net4, a4, l16, 1);
+	sem_case(&r, &f, "vnet name with a byte after its NUL");
+
+	sem_vnet(&f, "zsm", 4, &mapped, a16, l112, 1);
+	sem_case(&r, &f, "vnet space ::ffff:10.202.0.0/112 (IPv4-mapped)");
+
+	sem_vnet(&f, "zsh", 4, &host4, a4, l16, 1);
+	sem_case(&r, &f, "vnet space 10.203.0.1/16 (host bits)");
+
+	{
+		const uint8_t two[2][16] = { { 10, 203 }, { 10, 203 } };
+
+		sem_vnet(&f, "zsd", 4, two, a4, l16, 2);
+	}
+	sem_case(&r, &f, "vnet spaces 10.203.0.0/16 twice");
+
+	f.cmd = FASTPATH_CMD_ENDPOINT_NEW;
+	add_str(&f, FASTPATH_A_ENDPOINT_NAME, "zse");
+	add_str(&f, FASTPATH_A_ENDPOINT_VNET, "zsok");
+	sem_prefix(&f, FASTPATH_A_ENDPOINT_PREFIX, mapped_host, 16, 128);
+	sem_case(&r, &f, "endpoint ::ffff:10.202.0.4/128 (IPv4-mapped)");
+
+	f.cmd = FASTPATH_CMD_EXCEPTION_NEW;
+	add_str(&f, FASTPATH_A_EXCEPTION_VNET, "zsok");
+	sem_prefix(&f, FASTPATH_A_EXCEPTION_PREFIX, mapped_host, 16, 128);
+	add_u32(&f, FASTPATH_A_EXCEPTION_KIND, FASTPATH_EXCEPTION_KIND_MANUAL);
+	sem_case(&r, &f, "exception ::ffff:10.202.0.4/128 (IPv4-mapped)");
+
+	after = dump_all(&na);
+	for (i = 0; i < (size_t)r.n; i++) {
+		const struct outcome *o = &r.o[i];
+		int ok = o->has_error && o->error && o->has_msg;
+
+		printf("semantic: %s: %s (%s%s)\n", r.names[i],
+		       ok ? "refused" : "NOT REFUSED",
+		       o->error ? errno_name(o->error) : "accepted",
+		       o->has_msg ? ", extack" : ", no extack");
+		bad += !ok;
+	}
+	if (nb != na) {
+		printf("semantic: the configuration changed: %zu lines, then %zu\n",
+		       nb, na);
+		bad++;
+	} else {
+		for (i = 0; i < nb; i++)
+			if (strcmp(before[i], after[i])) {
+				printf("semantic: changed: %s -> %s\n",
+				       before[i], after[i]);
+				bad++;
+			}
+	}
+	memset(&f, 0, sizeof(f));
+	f.cmd = FASTPATH_CMD_VNET_DEL;
+	add_str(&f, FASTPATH_A_VNET_NAME, "zsok");
+	if (sem_send(&f).error)
+		die("semantic: vnet zsok not deleted");
+	printf("semantic: %d cases, %d refused with an extack and nothing changed\n",
+	       r.n, r.n - bad);
+	return bad ? 1 : 0;
+}
+
 static void usage(void)
 {
 	fprintf(stderr,
 		"usage: nlfuzz [-q] dump\n"
 		"       nlfuzz [-q] verify FILE\n"
+		"       nlfuzz semantic\n"
 		"       nlfuzz [-s SEED] [-n COUNT] [-u UID] [-d] [-v] fuzz\n");
 	exit(2);
 }
@@ -1768,6 +1953,8 @@ int main(int argc, char **argv)
 		return cmd_verify(argv[optind + 1]);
 	if (!strcmp(argv[optind], "fuzz"))
 		return cmd_fuzz(count, seed, uid);
+	if (!strcmp(argv[optind], "semantic"))
+		return cmd_semantic();
 	usage();
 	return 2;
 }

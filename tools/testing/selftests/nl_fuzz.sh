@@ -9,7 +9,8 @@
 # byte-identical in the canonical dump (the fuzzer's own objects are all
 # named "z*" and never refer to it); without CAP_NET_ADMIN nothing at all
 # may change; the same seed sends the same messages; the module still
-# works and unloads.  Oopses, WARNs, KASAN, lockdep and kmemleak reports
+# works and unloads; requests with one defect of meaning are refused
+# with an extack and change nothing (nlfuzz semantic).  Oopses, WARNs, KASAN, lockdep and kmemleak reports
 # are the harness's business (parse.py).  An EINVAL without an extack
 # message fails the test unless the message's netlink or genetlink header
 # was the broken part (kind bad-hdr: the genetlink core refuses those
@@ -183,6 +184,17 @@ test_reproducible() {
 		{ fp_fail "seeds 42 and 43 sent the same bytes"; return 1; }
 }
 
+# Requests with one defect of meaning (IPv4-mapped prefixes, bytes after
+# a name's NUL, host bits, a space twice), which fpctl never sends: the
+# kernel refuses each with an extack and changes nothing (nlfuzz semantic
+# compares its canonical dump before and after).
+test_semantic() {
+	nlfuzz semantic >"$T/semantic" 2>&1
+	rc=$?
+	sed 's/^/# /' "$T/semantic"
+	fp_expect_eq "nlfuzz semantic exit status" "$rc" 0
+}
+
 test_unload() {
 	ip link del er0 && ip link del vm1 || return 1
 	rmmod fastpath || { fp_fail "rmmod after fuzzing"; return 1; }
@@ -202,5 +214,6 @@ fp_case config_intact test_config_intact
 fp_case fpctl_after test_fpctl_after
 fp_case unprivileged test_unprivileged
 fp_case reproducible test_reproducible
+fp_case semantic test_semantic
 fp_case unload test_unload
 fp_exit
