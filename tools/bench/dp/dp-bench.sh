@@ -36,8 +36,9 @@
 # per forwarded packet, printed per measurement; a diagnosis aid, the
 # probes cost time, so not for figures), DP_BENCH_PERF (variants to
 # profile: perf record -a of the flood, the top of perf report printed as
-# "dp-bench-perf:" lines; needs Debian's linux-perf), DP_BENCH_TIMEOUT (seconds,
-# default 5400), DP_BENCH_MEM (default 6G).  Output: build/dp-bench/
+# "dp-bench-perf:" lines; needs Debian's linux-perf), DP_BENCH_TIMEOUT
+# (seconds, default 10800: the full run took 52 min with one frame size),
+# DP_BENCH_MEM (default 6G).  Output: build/dp-bench/
 # (console.log, results.txt: the raw lines, dp-bench-PROFILE-FRAME.png:
 # pps against route count, with more than one table).
 set -euo pipefail
@@ -61,7 +62,7 @@ probes=${DP_BENCH_PROBES:-}
 flower_max=${DP_BENCH_FLOWER_MAX:-100000}
 perf_variants=${DP_BENCH_PERF:-}
 variants=${DP_BENCH_VARIANTS:-fastpath forwarding flowtable flower floor bpf}
-qtimeout=${DP_BENCH_TIMEOUT:-5400}
+qtimeout=${DP_BENCH_TIMEOUT:-10800}
 mem=${DP_BENCH_MEM:-6G}
 
 log() { printf 'dp-bench.sh: %s\n' "$*" >&2; }
