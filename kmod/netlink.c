@@ -119,11 +119,15 @@ FP_ORDERED(fp_nl_conn_set)
 		.flags = GENL_UNS_ADMIN_PERM,				\
 	}
 
-/* Reads: do and dump, open to everyone in the namespace. */
-#define FP_READ_OP(_cmd, _doit, _dumpit, _set)				\
+/*
+ * Reads: do and dump, open to everyone in the namespace; @_start (or
+ * NULL) runs before a dump's first message.
+ */
+#define FP_READ_OP(_cmd, _doit, _start, _dumpit, _set)			\
 	{								\
 		.cmd = _cmd,						\
 		.doit = _doit,						\
+		.start = _start,					\
 		.dumpit = _dumpit,					\
 		.policy = fp_nl_##_set##_policy,			\
 		.maxattr = FP_NL_MAXATTR_##_set,			\
@@ -134,14 +138,8 @@ FP_ORDERED(fp_nl_conn_set)
  * messages are sized for its largest object (fp_nl_obj_dump_start()).
  */
 #define FP_GET_OP(_cmd, _set)						\
-	{								\
-		.cmd = _cmd,						\
-		.doit = fp_nl_obj_get,					\
-		.start = fp_nl_obj_dump_start,				\
-		.dumpit = fp_nl_obj_dump,				\
-		.policy = fp_nl_##_set##_policy,			\
-		.maxattr = FP_NL_MAXATTR_##_set,			\
-	}
+	FP_READ_OP(_cmd, fp_nl_obj_get, fp_nl_obj_dump_start,		\
+		   fp_nl_obj_dump, _set)
 
 /*
  * INFO_GET has no policy: the core's reject-all policy refuses a request
@@ -183,8 +181,8 @@ static const struct genl_ops fp_genl_ops[] = {
 	FP_CFG_OP(FASTPATH_CMD_UDR_DEL, fp_nl_obj_del, udr),
 	FP_CFG_OP(FASTPATH_CMD_UDR_SET, fp_nl_vnet_prefix_change, udr),
 	FP_GET_OP(FASTPATH_CMD_UDR_GET, udr),
-	FP_READ_OP(FASTPATH_CMD_STATS_GET, fp_nl_stats_get, fp_nl_stats_dump,
-		   stats),
+	FP_READ_OP(FASTPATH_CMD_STATS_GET, fp_nl_stats_get, NULL,
+		   fp_nl_stats_dump, stats),
 	/* No policy either: COMMIT takes no attribute. */
 	{
 		.cmd = FASTPATH_CMD_COMMIT,

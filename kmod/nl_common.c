@@ -21,7 +21,6 @@ static const struct genl_multicast_group fp_genl_mcgrps[] = {
 	{ .name = FASTPATH_MCGRP_CONFIG },
 };
 
-/* The ops are set by fp_netlink_init(), before the family registers. */
 /**
  * fp_nl_string_whole() - does a string attribute end at its first NUL
  * @nla: an attribute that passed NLA_NUL_STRING validation
@@ -64,6 +63,7 @@ static int fp_nl_pre_doit(const struct fp_genl_doit_ops *ops,
 	return 0;
 }
 
+/* The ops are set by fp_netlink_init(), before the family registers. */
 struct genl_family fp_genl_family __ro_after_init = {
 	.name = FASTPATH_FAMILY_NAME,
 	.version = FASTPATH_FAMILY_VERSION,
