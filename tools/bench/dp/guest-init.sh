@@ -188,19 +188,18 @@ load_table() {
 	rm -f /tmp/ip.batch.*
 	t2=$(now_cs)
 	# flower: one filter per route in block 22
-	FLOWER=1
 	if [ "$ROUTES" -gt "$FLOWER_MAX" ]; then
 		FLOWER=0
 		echo "dp-bench-skip: variant=flower profile=$1 routes=$ROUTES" \
 			"reason=one filter per route, more than $FLOWER_MAX"
-	fi
-	[ $FLOWER = 0 ] || awk -v d=$VM1_MAC -v s="$VM1H_MAC" '{
-		printf "filter add block 22 protocol ip prio 1 flower dst_ip %s", $1
-		printf " action pedit ex munge eth dst set %s munge eth src set %s", d, s
-		printf " munge ip ttl add 0xff pipe action csum ip pipe"
-		printf " action mirred egress redirect dev vm1h\n" }' \
-		/tmp/routes >/tmp/tc.batch
-	if [ $FLOWER = 1 ]; then
+	else
+		FLOWER=1
+		awk -v d=$VM1_MAC -v s="$VM1H_MAC" '{
+			printf "filter add block 22 protocol ip prio 1 flower dst_ip %s", $1
+			printf " action pedit ex munge eth dst set %s munge eth src set %s", d, s
+			printf " munge ip ttl add 0xff pipe action csum ip pipe"
+			printf " action mirred egress redirect dev vm1h\n" }' \
+			/tmp/routes >/tmp/tc.batch
 		q tc qdisc add dev blk ingress_block 22 ingress
 		q tc -batch /tmp/tc.batch
 	fi
@@ -263,18 +262,19 @@ measure() {
 	ip netns exec onprem sh /bench/pg.sh "$2" "$ER0_MAC" "$5" ||
 		done_ "FAIL pktgen setup"
 	"on_$1" >/tmp/on.out 2>&1 || { cat /tmp/on.out; done_ "FAIL on_$1"; }
+	_perf=0
+	case " $PERF " in *" $1 "*) _perf=1 ;; esac
 	probe_hits >/tmp/probe0
 	_s0=$(sink)
 	_t0=$(now_cs)
 	ip netns exec onprem sh -c 'echo start > /proc/net/pktgen/pgctrl' &
 	_pg=$!
-	case " $PERF " in
-	*" $1 "*)
+	if [ $_perf = 1 ]; then
 		perf record -q -a -e cpu-clock -F 4000 -o /tmp/perf.data \
 			sleep "$SECS" >/dev/null 2>&1 || say "perf record failed"
-		;;
-	*) sleep "$SECS" ;;
-	esac
+	else
+		sleep "$SECS"
+	fi
 	ip netns exec onprem sh -c 'echo stop > /proc/net/pktgen/pgctrl'
 	wait $_pg
 	_t1=$(now_cs)
@@ -286,13 +286,9 @@ measure() {
 	echo "dp-bench: variant=$1 profile=$2 routes=$ROUTES set=$3 rep=$4 pkt=$5" \
 		"pps=$(((_s1 - _s0) * 100 / (_t1 - _t0))) received=$((_s1 - _s0))" \
 		"sent=$_sent cs=$((_t1 - _t0))"
-	case " $PERF " in
-	*" $1 "*)
-		perf report -i /tmp/perf.data --stdio --sort sym \
-			--percent-limit 0.7 2>/dev/null | grep -v '^#' | grep . |
-			sed "s/^/dp-bench-perf: variant=$1 profile=$2 pkt=$5 /"
-		;;
-	esac
+	[ $_perf = 0 ] || perf report -i /tmp/perf.data --stdio --sort sym \
+		--percent-limit 0.7 2>/dev/null | grep -v '^#' | grep . |
+		sed "s/^/dp-bench-perf: variant=$1 profile=$2 pkt=$5 /"
 	[ -z "$PROBES" ] || awk -v n=$((_s1 - _s0)) -v v="$1" -v p="$2" \
 		-v s="$5" 'NR == FNR { h0[$1] = $2; next } {
 			printf "dp-bench-probe: variant=%s profile=%s pkt=%s %s=%.2f per packet\n",

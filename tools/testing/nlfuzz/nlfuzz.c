@@ -1719,16 +1719,25 @@ static int cmd_fuzz(unsigned long count, uint64_t seed, long uid)
  * only a check in the kernel (not the policy, not fpctl) can refuse.
  */
 
-/* A prefix nest of type @type from @addr (@alen bytes) and @plen. */
+/* A prefix's attributes from @addr (@alen bytes) and @plen into @buf. */
+static size_t sem_prefix_attrs(uint8_t *buf, size_t cap, const uint8_t *addr,
+			       size_t alen, uint8_t plen)
+{
+	size_t len = 0;
+
+	put_attr(buf, &len, cap, FASTPATH_A_PREFIX_ADDR, addr, alen);
+	put_attr(buf, &len, cap, FASTPATH_A_PREFIX_LEN, &plen, 1);
+	return len;
+}
+
+/* A prefix nest of type @type. */
 static void sem_prefix(struct fmsg *f, uint16_t type, const uint8_t *addr,
 		       size_t alen, uint8_t plen)
 {
 	uint8_t buf[64];
-	size_t len = 0;
 
-	put_attr(buf, &len, sizeof(buf), FASTPATH_A_PREFIX_ADDR, addr, alen);
-	put_attr(buf, &len, sizeof(buf), FASTPATH_A_PREFIX_LEN, &plen, 1);
-	add(f, type | NLA_F_NESTED, buf, len);
+	add(f, type | NLA_F_NESTED, buf,
+	    sem_prefix_attrs(buf, sizeof(buf), addr, alen, plen));
 }
 
 /* A vnet NEW of @name (@nlen bytes with its NUL) and @n spaces. */
@@ -1744,16 +1753,11 @@ static void sem_vnet(struct fmsg *f, const char *name, size_t nlen,
 	add(f, FASTPATH_A_VNET_NAME, name, nlen);
 	add_sub(f, FASTPATH_A_VNET_SUBSCRIPTION);
 	add_str(f, FASTPATH_A_VNET_REGION, "westeurope");
-	for (i = 0; i < n; i++) {
-		size_t pl = 0;
-
-		put_attr(pbuf, &pl, sizeof(pbuf), FASTPATH_A_PREFIX_ADDR,
-			 addr[i], alen[i]);
-		put_attr(pbuf, &pl, sizeof(pbuf), FASTPATH_A_PREFIX_LEN,
-			 &plen[i], 1);
+	for (i = 0; i < n; i++)
 		put_attr(buf, &len, sizeof(buf),
-			 FASTPATH_A_SPACES_PREFIX | NLA_F_NESTED, pbuf, pl);
-	}
+			 FASTPATH_A_SPACES_PREFIX | NLA_F_NESTED, pbuf,
+			 sem_prefix_attrs(pbuf, sizeof(pbuf), addr[i], alen[i],
+					  plen[i]));
 	add(f, FASTPATH_A_VNET_SPACES | NLA_F_NESTED, buf, len);
 }
 
