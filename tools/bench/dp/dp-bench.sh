@@ -9,7 +9,10 @@
 # no lookup, no rewrite) and a Cilium-style tc BPF program (LPM_TRIE map,
 # bpf_redirect_peer()).  pktgen floods from the onprem namespace; a tc
 # drop at the VM's ingress counts what arrives.  Variants alternate within
-# each repetition; the figure is the median over the repetitions.
+# each repetition; the figure is the median over the repetitions.  Then
+# IPv6 (fastpath, forwarding, the floor and bpf), request/response latency
+# (fastpath, forwarding, bpf) and TCP connection rate (fastpath,
+# forwarding, flowtable) with rr.c.
 #
 #   1. build fastpath.ko the DKMS way and fpctl (tools/bench/lib), the BPF
 #      program and its loader (tools/bench/dp/Makefile: clang, libbpf);
@@ -32,6 +35,12 @@
 # DP_BENCH_PKTS (frame sizes
 # without FCS, default "60 1514": 64-byte frames and 1500-byte packets;
 # QUICK: 60), DP_BENCH_PROFILES (default "A B"), DP_BENCH_VARIANTS,
+# DP_BENCH_V6_PROFILES (default "A6 B6"; QUICK: none), DP_BENCH_V6_SIZES
+# (default 100000), DP_BENCH_V6_VARIANTS (fastpath forwarding floor bpf),
+# DP_BENCH_LAT_VARIANTS (fastpath forwarding bpf; QUICK: none),
+# DP_BENCH_LAT_COUNT (round trips per measurement, 5000),
+# DP_BENCH_CRR_VARIANTS (fastpath forwarding flowtable; QUICK: none),
+# DP_BENCH_CRR_SECS (default: DP_BENCH_SECS),
 # DP_BENCH_PROBES (kernel functions: a kprobe on each counts its calls
 # per forwarded packet, printed per measurement; a diagnosis aid, the
 # probes cost time, so not for figures), DP_BENCH_PERF (variants to
@@ -40,7 +49,8 @@
 # (seconds, default 10800: the full run took 52 min with one frame size),
 # DP_BENCH_MEM (default 6G).  Output: build/dp-bench/
 # (console.log, results.txt: the raw lines, dp-bench-PROFILE-FRAME.png:
-# pps against route count, with more than one table).
+# pps against route count, with more than one table; dp-bench-latency.png
+# and dp-bench-crr.png).
 set -euo pipefail
 export LC_ALL=C
 
@@ -51,11 +61,21 @@ if [ "${QUICK:-0}" = 1 ]; then
 	secs=${DP_BENCH_SECS:-3}
 	sizes=${DP_BENCH_SIZES:-10}
 	pkts=${DP_BENCH_PKTS:-60}
+	v6_profiles=${DP_BENCH_V6_PROFILES-}
+	lat_variants=${DP_BENCH_LAT_VARIANTS-}
+	crr_variants=${DP_BENCH_CRR_VARIANTS-}
 else
 	secs=${DP_BENCH_SECS:-4}
 	sizes=${DP_BENCH_SIZES:-10 1000 100000 real4 syn1m}
 	pkts=${DP_BENCH_PKTS:-60 1514}
+	v6_profiles=${DP_BENCH_V6_PROFILES-A6 B6}
+	lat_variants=${DP_BENCH_LAT_VARIANTS-fastpath forwarding bpf}
+	crr_variants=${DP_BENCH_CRR_VARIANTS-fastpath forwarding flowtable}
 fi
+v6_sizes=${DP_BENCH_V6_SIZES:-100000}
+v6_variants=${DP_BENCH_V6_VARIANTS:-fastpath forwarding floor bpf}
+lat_count=${DP_BENCH_LAT_COUNT:-5000}
+crr_secs=${DP_BENCH_CRR_SECS:-$secs}
 reps=${DP_BENCH_REPS:-3}
 profiles=${DP_BENCH_PROFILES:-A B}
 probes=${DP_BENCH_PROBES:-}
@@ -89,6 +109,7 @@ for p in tc nft; do
 done
 sg_copy "$top/tools/fpctl/fpctl" /usr/sbin/fpctl
 sg_copy "$here/fpbpf" /usr/sbin/fpbpf
+sg_copy "$here/rr" /usr/sbin/rr
 if [ -n "$perf_variants" ]; then
 	command -v perf >/dev/null || fail "DP_BENCH_PERF needs perf (apt-get install linux-perf)"
 	sg_copy "$(readlink -f "$(command -v perf)")" /usr/bin/perf
@@ -122,13 +143,17 @@ sg_modules "$fastpath_ko" "${mods[@]}"
 	printf 'PROFILES="%s"\nSIZES="%s"\nVARIANTS="%s"\n' "$profiles" "$sizes" "$variants"
 	printf 'PROBES="%s"\nPERF="%s"\n' "$probes" "$perf_variants"
 	printf 'FLOWER_MAX=%s\n' "$flower_max"
+	printf 'V6_PROFILES="%s"\nV6_SIZES="%s"\nV6_VARIANTS="%s"\n' \
+		"$v6_profiles" "$v6_sizes" "$v6_variants"
+	printf 'LAT_VARIANTS="%s"\nLAT_COUNT=%s\n' "$lat_variants" "$lat_count"
+	printf 'CRR_VARIANTS="%s"\nCRR_SECS=%s\n' "$crr_variants" "$crr_secs"
 } > "$root/bench/params"
 install -m 0755 "$here/guest-init.sh" "$root/init"
 sg_root_pack "$out/initramfs.img"
 log "initramfs $(du -h "$out/initramfs.img" | cut -f1); sizes: $sizes; $reps x ${secs} s; frames of $pkts bytes"
 
 sg_run "$out/initramfs.img" dp-bench DP-BENCH-DONE "$qtimeout" "$mem" "" >/dev/null
-tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest|-probe|-perf|-skip)?:' > "$out/results.txt" || true
+tr -d '\r' < "$console" | grep -a -E '^dp-bench(-guest|-probe|-perf|-skip|-lat|-crr)?:' > "$out/results.txt" || true
 grep -E '^dp-bench-(guest|probe|perf):' "$out/results.txt" || true
 # Debian's python3, whose dist-packages hold python3-matplotlib (a python3
 # earlier in PATH, such as a pyenv shim, may not have it).

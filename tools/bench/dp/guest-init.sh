@@ -8,6 +8,7 @@
 #   netns onprem                host                        netns vm1
 #   pktgen -> op0 ==veth== er0 (circuit) -> vm1h ==veth== eth0 (tc drop)
 #   10.0.0.2                   10.0.0.1                     10.1.0.4/16
+#   2001:db8:ffff::2        2001:db8:ffff::1                2001:db8:1::4
 #
 # pktgen sends 60-byte (or 1500-byte) UDP frames to er0's MAC; each
 # variant carries them to vm1h, and a tc "drop" at the ingress of vm1's
@@ -23,7 +24,10 @@
 #   bpf         tc BPF: LPM_TRIE map, TTL/MAC rewrite, bpf_redirect_peer()
 #
 # Profiles: A, one flow to 10.1.0.4; B, 4096 destinations (10.1.16.0/20)
-# with random UDP source ports (new flows all the time).  The route table
+# with random UDP source ports (new flows all the time); A6 and B6, the
+# same over IPv6 (2001:db8:1::4; 2001:db8:1::1:0/116), measured at the
+# table sizes V6_SIZES with the variants V6_VARIANTS (pg.sh has the
+# flows).  The route table
 # of each variant holds the routes that cover the traffic and either
 # fillers in 100.64.0.0/10 (never hit) up to a count, or a named set from
 # /bench/sets (real4: tor-geoipdb's IPv4 set, syn1m: the trie benchmark's
@@ -31,10 +35,22 @@
 # 0/8, 127/8 and 224/3, which no vnet may hold.  Flower, one filter per
 # route, is measured up to FLOWER_MAX routes.  Variants alternate within each
 # repetition; every line "dp-bench: ..." is one measurement, and the host
-# computes medians and ratios.
+# computes medians and ratios.  A fastpath measurement also counts what
+# the module forwarded (fp=, from fpctl stats): the rest went through the
+# gateway.
+#
+# Then, with the drop at vm1 removed and profile A's 10-route table,
+# request/response latency (rr udp: LAT_COUNT round trips of a 32-byte
+# datagram to an echo server in vm1, "dp-bench-lat:" lines, through
+# LAT_VARIANTS) and the TCP connection rate (rr crr: connect, a byte each
+# way, reset, for CRR_SECS seconds, "dp-bench-crr:" lines, through
+# CRR_VARIANTS), REPS times each, alternating.  The answers go back
+# through the host's forwarding in every variant: the variants differ in
+# the onprem-to-VM direction only, the one fastpath serves.
 #
 # Parameters (/bench/params): SECS, REPS, PROFILES, SIZES (route counts or
-# set names), FLOWER_MAX, VARIANTS, PKTS
+# set names), FLOWER_MAX, VARIANTS, V6_PROFILES, V6_SIZES, V6_VARIANTS,
+# LAT_COUNT, LAT_VARIANTS, CRR_SECS, CRR_VARIANTS, PKTS
 # (frame sizes without FCS: 60 is a 64-byte frame, 1514 a 1500-byte packet),
 # PROBES (kernel functions whose calls per received packet each
 # measurement prints, "dp-bench-probe:" lines, from kprobe hit counts),
@@ -62,7 +78,11 @@ done
 
 # ---- topology ------------------------------------------------------------------
 
-q sysctl -qw net.ipv4.ip_forward=1
+q sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+# 6.1 still caps IPv6 route cache entries (one per /128 in use, per CPU)
+# at 4096: B6 with 4096 /128 routes would hit it; 6.3 removed the cap.
+q sysctl -qw net.ipv6.route.max_size=2147483647 \
+	net.ipv6.route.gc_thresh=2147483647
 ip link set lo up
 ip netns add onprem
 ip netns add vm1
@@ -70,6 +90,7 @@ q ip -batch - <<EOF
 link add er0 type veth peer name op0 netns onprem
 link set er0 up
 addr add 10.0.0.1/24 dev er0
+addr add 2001:db8:ffff::1/64 dev er0 nodad
 link add vm1h type veth peer name eth0 netns vm1
 link set vm1h up
 addr add 10.1.255.254/32 dev vm1h
@@ -80,31 +101,45 @@ link set lo up
 link set eth0 address $VM1_MAC
 link set eth0 up
 addr add 10.1.0.4/16 dev eth0
+addr add 2001:db8:1::4/64 dev eth0 nodad
+route add default via 10.1.255.254
 EOF
 q ip -n onprem -batch - <<EOF
 link set lo up
 link set op0 up
 addr add 10.0.0.2/24 dev op0
+addr add 2001:db8:ffff::2/64 dev op0 nodad
+route add 10.1.0.0/16 via 10.0.0.1
 EOF
 ER0_MAC=$(cat /sys/class/net/er0/address)
 VM1H_MAC=$(cat /sys/class/net/vm1h/address)
 VM1H_IDX=$(cat /sys/class/net/vm1h/ifindex)
 OP0_MAC=$(ip netns exec onprem cat /sys/class/net/op0/address)
 q ip neigh replace 10.0.0.2 lladdr "$OP0_MAC" dev er0 nud permanent
+q ip neigh replace 2001:db8:ffff::2 lladdr "$OP0_MAC" dev er0 nud permanent
+q ip -n onprem neigh replace 10.0.0.1 lladdr "$ER0_MAC" dev op0 nud permanent
+q ip -n vm1 neigh replace 10.1.255.254 lladdr "$VM1H_MAC" dev eth0 \
+	nud permanent
 # The gateway's next hop for the VM's routes: vm1 itself, resolved.
 q ip neigh replace 10.1.255.1 lladdr $VM1_MAC dev vm1h nud permanent
+q ip neigh replace fe80::1 lladdr $VM1_MAC dev vm1h nud permanent
 # The end of every variant's path: counted and dropped at vm1's ingress.
 q ip netns exec vm1 tc qdisc add dev eth0 clsact
-q ip netns exec vm1 tc filter add dev eth0 ingress prio 1 matchall \
-	action drop
+sink_on() {
+	ip netns exec vm1 tc filter add dev eth0 ingress prio 1 matchall \
+		action drop
+}
+q sink_on
 # Nothing but the flood on the wire: the host neither answers nor asks.
 q sysctl -qw net.ipv4.conf.all.send_redirects=0 \
 	net.ipv4.conf.er0.send_redirects=0 net.ipv4.icmp_ratelimit=1000000
 q fpctl circuit add er subscription $SUB tier premium bandwidth 100G \
 	port 100G route-limit 16000000
-# The vnet holds every unicast address but 0/8 and 127/8: any set fits.
+# The vnet holds every unicast address but 0/8 and 127/8: any set fits;
+# and 2001:db8:1::/48 (IPv6 FastPath: a direct circuit, port 100G, and
+# ErGw3AZ).
 q fpctl vnet add hub subscription $SUB region westeurope sku ErGw3AZ \
-	spaces 1.0.0.0/8,2.0.0.0/7,4.0.0.0/6,8.0.0.0/5,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/2,192.0.0.0/3
+	spaces 1.0.0.0/8,2.0.0.0/7,4.0.0.0/6,8.0.0.0/5,16.0.0.0/4,32.0.0.0/3,64.0.0.0/3,96.0.0.0/4,112.0.0.0/5,120.0.0.0/6,124.0.0.0/7,126.0.0.0/8,128.0.0.0/2,192.0.0.0/3,2001:db8:1::/48
 q fpctl connection add k circuit er vnet hub fastpath on
 
 # Kprobes, when asked for: hits per probe from kprobe_profile.
@@ -125,6 +160,11 @@ sink() {
 	ip netns exec vm1 tc -s filter show dev eth0 ingress |
 		sed -n 's/.*Sent [0-9]* bytes \([0-9]*\) pkt.*/\1/p' | head -n 1
 }
+# fp_fwd: the packets fastpath forwarded on the circuit so far
+fp_fwd() {
+	fpctl stats show circuit er |
+		awk '$3 == "forwarded" { n = $4 } END { print n + 0 }'
+}
 
 # ---- route tables ------------------------------------------------------------------
 
@@ -135,20 +175,28 @@ covering() {
 	*[!0-9]*) _big=1 ;;	# a named set: hundreds of thousands
 	*) [ "$2" -lt 4096 ] || _big=1 ;;
 	esac
-	if [ "$1" = A ]; then
-		echo 10.1.0.4/32
-	elif [ $_big = 1 ]; then
-		awk 'BEGIN { for (i = 0; i < 4096; i++)
-			printf "10.1.%d.%d/32\n", 16 + int(i / 256), i % 256 }'
-	else
-		echo 10.1.16.0/20
-	fi
+	case $1/$_big in
+	A/*) echo 10.1.0.4/32 ;;
+	B/1) awk 'BEGIN { for (i = 0; i < 4096; i++)
+		printf "10.1.%d.%d/32\n", 16 + int(i / 256), i % 256 }' ;;
+	B/0) echo 10.1.16.0/20 ;;
+	A6/*) echo 2001:db8:1::4/128 ;;
+	B6/1) awk 'BEGIN { for (i = 0; i < 4096; i++)
+		printf "2001:db8:1::1:%x/128\n", i }' ;;
+	B6/0) echo 2001:db8:1::1:0/116 ;;
+	esac
 }
-# fillers N: N /32 routes in 100.64.0.0/10 that no packet hits
+# fillers PROFILE N: N host routes that no packet hits: /32s in
+# 100.64.0.0/10, or /128s in 2001:db8:1:100::/56 for IPv6
 fillers() {
-	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
+	case $1 in
+	*6) awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++)
+		printf "2001:db8:1:100::%x:%x/128\n", int(i / 65536),
+			i % 65536 }' ;;
+	*) awk -v n="$2" 'BEGIN { for (i = 0; i < n; i++)
 		printf "100.%d.%d.%d/32\n", 64 + int(i / 65536),
-			int(i / 256) % 256, i % 256 }'
+			int(i / 256) % 256, i % 256 }' ;;
+	esac
 }
 # table PROFILE SIZE: the SIZE routes (or the set SIZE), in /tmp/routes
 table() {
@@ -161,7 +209,7 @@ table() {
 			$5 >= 8 && $1 > 0 && $1 != 127 && $1 < 224 &&
 			!($0 in c)' /tmp/routes "/bench/sets/$2" >>/tmp/routes
 		;;
-	*) [ "$2" -gt "$_n" ] && fillers $(($2 - _n)) >>/tmp/routes ;;
+	*) [ "$2" -gt "$_n" ] && fillers "$1" $(($2 - _n)) >>/tmp/routes ;;
 	esac
 	ROUTES=$(wc -l </tmp/routes)
 }
@@ -180,7 +228,8 @@ load_table() {
 	# 2.4 GB and the OOM killer ended it)
 	rm -f /tmp/ip.batch.*
 	awk '{ f = "/tmp/ip.batch." int((NR - 1) / 50000)
-		printf "route add %s via 10.1.255.1 dev vm1h onlink\n", $1 > f }' \
+		via = index($1, ":") ? "fe80::1" : "10.1.255.1 onlink"
+		printf "route add %s dev vm1h via %s\n", $1, via > f }' \
 		/tmp/routes
 	for _b in /tmp/ip.batch.*; do
 		q ip -batch "$_b"
@@ -188,7 +237,9 @@ load_table() {
 	rm -f /tmp/ip.batch.*
 	t2=$(now_cs)
 	# flower: one filter per route in block 22
-	if [ "$ROUTES" -gt "$FLOWER_MAX" ]; then
+	if ! variant_of "$1" flower; then
+		FLOWER=0
+	elif [ "$ROUTES" -gt "$FLOWER_MAX" ]; then
 		FLOWER=0
 		echo "dp-bench-skip: variant=flower profile=$1 routes=$ROUTES" \
 			"reason=one filter per route, more than $FLOWER_MAX"
@@ -210,8 +261,10 @@ load_table() {
 	rm -f /sys/fs/bpf/fp_tc
 	q fpbpf /bench/fp_tc.bpf.o /sys/fs/bpf/fp_tc </tmp/bpf.routes
 	t4=$(now_cs)
+	_fl="$(((t3 - t2) * 10)) ms"
+	[ $FLOWER = 1 ] || _fl="not loaded"
 	say "table $1 $2 ($ROUTES routes): fastpath $(((t1 - t0) * 10)) ms, ip $(((t2 - t1) * 10)) ms," \
-		"flower $(((t3 - t2) * 10)) ms, bpf $(((t4 - t3) * 10)) ms"
+		"flower $_fl, bpf $(((t4 - t3) * 10)) ms"
 	[ "$(fpctl -j circuit show er | sed -E 's/.*"installed":([0-9]+).*/\1/')" = "$ROUTES" ] ||
 		done_ "FAIL fastpath installed $(fpctl -j circuit show er)"
 }
@@ -219,12 +272,26 @@ load_table() {
 unload_table() {
 	awk '{ printf "endpoint del r%d\n", NR }' /tmp/routes >/tmp/fp.batch
 	q fpctl -batch /tmp/fp.batch
-	q ip route flush proto boot dev vm1h
+	q ip -4 route flush proto boot dev vm1h
+	q ip -6 route flush proto boot dev vm1h
 	[ $FLOWER = 0 ] || q tc qdisc del dev blk ingress_block 22 ingress
 	rm -f /sys/fs/bpf/fp_tc
 }
 
 # ---- variants: on and off ------------------------------------------------------------
+
+# variants_of PROFILE: the variants PROFILE is measured with
+variants_of() {
+	case $1 in
+	*6) echo "$V6_VARIANTS" ;;
+	*) echo "$VARIANTS" ;;
+	esac
+}
+# variant_of PROFILE VARIANT: whether PROFILE is measured with VARIANT
+variant_of() {
+	case " $(variants_of "$1") " in *" $2 "*) return 0 ;; esac
+	return 1
+}
 
 on_fastpath() { fpctl circuit set er dev er0; }
 off_fastpath() { fpctl circuit set er dev none; }
@@ -255,16 +322,25 @@ on_bpf() {
 }
 off_bpf() { tc qdisc del dev er0 clsact; }
 
+# switch on|off VARIANT
+switch() {
+	"$1_$2" >/tmp/switch.out 2>&1 || {
+		cat /tmp/switch.out
+		done_ "FAIL $1_$2"
+	}
+}
+
 # ---- measurement ----------------------------------------------------------------
 
 # measure VARIANT PROFILE SIZE REP PKT: one flood of SECS seconds
 measure() {
 	ip netns exec onprem sh /bench/pg.sh "$2" "$ER0_MAC" "$5" ||
 		done_ "FAIL pktgen setup"
-	"on_$1" >/tmp/on.out 2>&1 || { cat /tmp/on.out; done_ "FAIL on_$1"; }
+	switch on "$1"
 	_perf=0
 	case " $PERF " in *" $1 "*) _perf=1 ;; esac
 	probe_hits >/tmp/probe0
+	_f0=$(fp_fwd)
 	_s0=$(sink)
 	_t0=$(now_cs)
 	ip netns exec onprem sh -c 'echo start > /proc/net/pktgen/pgctrl' &
@@ -279,13 +355,14 @@ measure() {
 	wait $_pg
 	_t1=$(now_cs)
 	_s1=$(sink)
+	_f1=$(fp_fwd)
 	probe_hits >/tmp/probe1
-	"off_$1" >/tmp/off.out 2>&1 || { cat /tmp/off.out; done_ "FAIL off_$1"; }
+	switch off "$1"
 	_sent=$(ip netns exec onprem sed -n 's/^ *pkts-sofar: \([0-9]*\).*/\1/p' \
 		/proc/net/pktgen/op0)
 	echo "dp-bench: variant=$1 profile=$2 routes=$ROUTES set=$3 rep=$4 pkt=$5" \
 		"pps=$(((_s1 - _s0) * 100 / (_t1 - _t0))) received=$((_s1 - _s0))" \
-		"sent=$_sent cs=$((_t1 - _t0))"
+		"sent=$_sent cs=$((_t1 - _t0)) fp=$((_f1 - _f0))"
 	[ $_perf = 0 ] || perf report -i /tmp/perf.data --stdio --sort sym \
 		--percent-limit 0.7 2>/dev/null | grep -v '^#' | grep . |
 		sed "s/^/dp-bench-perf: variant=$1 profile=$2 pkt=$5 /"
@@ -296,20 +373,63 @@ measure() {
 		/tmp/probe0 /tmp/probe1
 }
 
-for size in $SIZES; do
-	for prof in $PROFILES; do
-		load_table "$prof" "$size"
-		for pkt in $PKTS; do
-			for rep in $(seq 1 "$REPS"); do
-				for v in $VARIANTS; do
-					[ "$v" != flower ] || [ $FLOWER = 1 ] ||
-						continue
-					measure "$v" "$prof" "$size" "$rep" "$pkt"
+# run PROFILES SIZES: every profile at every size, every frame size
+run() {
+	for size in $2; do
+		for prof in $1; do
+			load_table "$prof" "$size"
+			for pkt in $PKTS; do
+				for rep in $(seq 1 "$REPS"); do
+					for v in $(variants_of "$prof"); do
+						[ "$v" != flower ] || [ $FLOWER = 1 ] ||
+							continue
+						measure "$v" "$prof" "$size" "$rep" "$pkt"
+					done
 				done
 			done
+			unload_table
 		done
-		unload_table
 	done
-done
+}
+
+# ---- latency and connection rate -------------------------------------------------
+
+# rr_one KIND VARIANT REP ARGS...: one run of "rr ARGS" from onprem
+# through VARIANT, a "dp-bench-KIND:" line
+rr_one() {
+	_k=$1 _v=$2 _rep=$3
+	shift 3
+	switch on "$_v"
+	_f0=$(fp_fwd)
+	_r=$(ip netns exec onprem rr "$@") || done_ "FAIL rr $* through $_v"
+	echo "dp-bench-$_k: variant=$_v rep=$_rep $_r fp=$(($(fp_fwd) - _f0))"
+	switch off "$_v"
+}
+
+# rr_phase: LAT_VARIANTS and CRR_VARIANTS over profile A's 10 routes
+rr_phase() {
+	load_table A 10
+	q ip netns exec vm1 tc filter del dev eth0 ingress
+	ip netns exec vm1 /usr/sbin/rr udp-server 7 &
+	_us=$!
+	ip netns exec vm1 /usr/sbin/rr tcp-server 80 &
+	_ts=$!
+	for rep in $(seq 1 "$REPS"); do
+		for v in $LAT_VARIANTS; do
+			rr_one lat "$v" "$rep" udp 10.1.0.4 7 "$LAT_COUNT"
+		done
+		for v in $CRR_VARIANTS; do
+			rr_one crr "$v" "$rep" crr 10.1.0.4 80 "$CRR_SECS"
+		done
+	done
+	kill $_us $_ts
+	wait $_us $_ts 2>/dev/null
+	q sink_on
+	unload_table
+}
+
+run "$PROFILES" "$SIZES"
+[ -z "$V6_PROFILES" ] || run "$V6_PROFILES" "$V6_SIZES"
+[ -z "$LAT_VARIANTS$CRR_VARIANTS" ] || rr_phase
 dmesg | grep -E 'BUG:|WARNING:|Oops|Call Trace' && done_ "FAIL kernel log has BUG/WARNING/Oops"
 done_ OK
