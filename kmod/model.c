@@ -8,8 +8,6 @@
  * lists every rule with its error code and message.
  */
 #include <linux/etherdevice.h>
-#include <linux/hash.h>
-#include <linux/jhash.h>
 #include <linux/lockdep.h>
 #include <linux/random.h>
 #include <linux/rcupdate.h>
@@ -24,8 +22,6 @@
 
 #define fp_err(m, extack, fmt, ...) \
 	FP_SET_ERR_MSG_FMT(m, extack, fmt, ##__VA_ARGS__)
-
-#define FP_EP_HASH_SIZE	BIT(FP_EP_HASH_BITS)
 
 static const char * const fp_sku_names[__FP_SKU_MAX] = {
 	[FP_SKU_NONE] = "none",
@@ -366,6 +362,44 @@ static u32 fp_port_mbps(u8 port)
 
 /* ---- model lifetime and change tracking ---------------------------------- */
 
+/* The prefix indexes compare keys with memcmp(): no padding in one. */
+static_assert(sizeof(struct fp_prefix) ==
+	      sizeof_field(struct fp_prefix, addr) + 2);
+
+#define FP_NAMES(ix, type)						\
+	{ offsetof(struct fp_model, ix), offsetof(type, hnode),		\
+	  offsetof(type, name), 0 }
+#define FP_PREFIXES(ix, type)						\
+	{ offsetof(struct fp_model, ix), offsetof(type, pnode),		\
+	  offsetof(type, prefix), sizeof(struct fp_prefix) }
+
+/* Every index of a model: where it is, where its objects keep node and key. */
+static const struct {
+	size_t ix, node, key, len;
+} fp_model_indexes[] = {
+	FP_NAMES(circuit_names, struct fp_circuit),
+	FP_NAMES(auth_names, struct fp_auth),
+	FP_NAMES(vnet_names, struct fp_vnet),
+	FP_NAMES(conn_names, struct fp_conn),
+	FP_NAMES(ep_names, struct fp_endpoint),
+	FP_PREFIXES(ep_prefixes, struct fp_endpoint),
+	FP_PREFIXES(exc_prefixes, struct fp_exception),
+	FP_PREFIXES(udr_prefixes, struct fp_udr),
+};
+
+static struct fp_index *fp_model_index(struct fp_model *m, unsigned int i)
+{
+	return (struct fp_index *)((char *)m + fp_model_indexes[i].ix);
+}
+
+static void fp_model_free_indexes(struct fp_model *m)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(fp_model_indexes); i++)
+		fp_index_destroy(fp_model_index(m, i));
+}
+
 /**
  * fp_model_init() - set up an empty model
  * @m: the model (embedded in the namespace's state)
@@ -386,20 +420,14 @@ int fp_model_init(struct fp_model *m, struct mutex *lock)
 	INIT_LIST_HEAD(&m->conns);
 	INIT_LIST_HEAD(&m->dead_circuits);
 	INIT_LIST_HEAD(&m->dead_conns);
-	m->ep_hash = kvmalloc_array(FP_EP_HASH_SIZE, sizeof(*m->ep_hash),
-				    GFP_KERNEL_ACCOUNT);
-	m->ep_phash = kvmalloc_array(FP_EP_HASH_SIZE, sizeof(*m->ep_phash),
-				     GFP_KERNEL_ACCOUNT);
-	if (!m->ep_hash || !m->ep_phash) {
-		kvfree(m->ep_hash);
-		kvfree(m->ep_phash);
-		m->ep_hash = NULL;
-		m->ep_phash = NULL;
-		return -ENOMEM;
-	}
-	for (i = 0; i < FP_EP_HASH_SIZE; i++) {
-		INIT_HLIST_HEAD(&m->ep_hash[i]);
-		INIT_HLIST_HEAD(&m->ep_phash[i]);
+	for (i = 0; i < ARRAY_SIZE(fp_model_indexes); i++) {
+		if (fp_index_init(fp_model_index(m, i),
+				  fp_model_indexes[i].node,
+				  fp_model_indexes[i].key,
+				  fp_model_indexes[i].len)) {
+			fp_model_free_indexes(m);
+			return -ENOMEM;
+		}
 	}
 	return 0;
 }
@@ -445,8 +473,7 @@ void fp_model_destroy(struct fp_model *m)
 		kvfree(v->spaces);
 		kfree(v);
 	}
-	kvfree(m->ep_hash);
-	kvfree(m->ep_phash);
+	fp_model_free_indexes(m);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -540,14 +567,7 @@ static int fp_check_name(struct fp_model *m, const char *type,
  */
 struct fp_circuit *fp_circuit_find(const struct fp_model *m, const char *name)
 {
-	struct fp_circuit *c;
-
-	if (!name)
-		return NULL;
-	list_for_each_entry(c, &m->circuits, node)
-		if (!strcmp(c->name, name))
-			return c;
-	return NULL;
+	return fp_index_find(&m->circuit_names, NULL, name);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_circuit_find);
@@ -684,6 +704,7 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	c->stamp = fp_stamp(m);
 	c->dirty = true;
 	list_add_tail(&c->node, &m->circuits);
+	fp_index_add(&m->circuit_names, c, NULL);
 	m->n_circuits++;
 	m->n_objects++;
 	return 0;
@@ -766,6 +787,7 @@ static void fp_conn_free(struct fp_model *m, struct fp_conn *k)
 	k->vnet->n_conns--;
 	if (k->auth)
 		k->auth->redeemed_by = NULL;
+	fp_index_del(&m->conn_names, k);
 	list_move_tail(&k->node, &m->dead_conns);
 	m->n_conns--;
 	m->n_objects--;
@@ -776,6 +798,7 @@ static void fp_auth_free(struct fp_model *m, struct fp_auth *a)
 	if (a->redeemed_by)
 		fp_conn_free(m, a->redeemed_by);
 	a->circuit->n_auths--;
+	fp_index_del(&m->auth_names, a);
 	list_del(&a->node);
 	m->n_objects--;
 	kfree_sensitive(a);
@@ -804,9 +827,13 @@ int fp_circuit_del(struct fp_model *m, const char *name,
 		       c->name, c->n_links);
 		return -EBUSY;
 	}
-	list_for_each_entry_safe(a, a2, &m->auths, node)
+	list_for_each_entry_safe(a, a2, &m->auths, node) {
+		if (!c->n_auths)
+			break;
 		if (a->circuit == c)
 			fp_auth_free(m, a);
+	}
+	fp_index_del(&m->circuit_names, c);
 	list_move_tail(&c->node, &m->dead_circuits);
 	m->n_circuits--;
 	m->n_objects--;
@@ -915,14 +942,9 @@ FP_EXPORT_FOR_KUNIT(fp_model_set_ifindex_active);
 struct fp_auth *fp_auth_find(const struct fp_model *m, const char *circuit,
 			     const char *name)
 {
-	struct fp_auth *a;
+	struct fp_circuit *c = fp_circuit_find(m, circuit);
 
-	if (!circuit || !name)
-		return NULL;
-	list_for_each_entry(a, &m->auths, node)
-		if (!strcmp(a->circuit->name, circuit) && !strcmp(a->name, name))
-			return a;
-	return NULL;
+	return c ? fp_index_find(&m->auth_names, c, name) : NULL;
 }
 
 FP_EXPORT_FOR_KUNIT(fp_auth_find);
@@ -973,6 +995,7 @@ int fp_auth_add(struct fp_model *m, const char *circuit, const char *name,
 	memcpy(key, a->key, FP_KEY_LEN);
 	a->id = fp_new_id(m);
 	list_add_tail(&a->node, &m->auths);
+	fp_index_add(&m->auth_names, a, c);
 	c->n_auths++;
 	m->n_objects++;
 	return 0;
@@ -1042,14 +1065,7 @@ static struct fp_auth *fp_auth_match(struct fp_model *m,
  */
 struct fp_vnet *fp_vnet_find(const struct fp_model *m, const char *name)
 {
-	struct fp_vnet *v;
-
-	if (!name)
-		return NULL;
-	list_for_each_entry(v, &m->vnets, node)
-		if (!strcmp(v->name, name))
-			return v;
-	return NULL;
+	return fp_index_find(&m->vnet_names, NULL, name);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_vnet_find);
@@ -1254,6 +1270,7 @@ int fp_vnet_add(struct fp_model *m, const struct fp_vnet_cfg *cfg,
 	v->id = fp_new_id(m);
 	v->stamp = fp_stamp(m);
 	list_add_tail(&v->node, &m->vnets);
+	fp_index_add(&m->vnet_names, v, NULL);
 	m->n_vnets++;
 	m->n_objects++;
 	return 0;
@@ -1397,6 +1414,7 @@ int fp_vnet_del(struct fp_model *m, const char *name,
 		       v->name);
 		return -EBUSY;
 	}
+	fp_index_del(&m->vnet_names, v);
 	list_del(&v->node);
 	m->n_vnets--;
 	m->n_objects--;
@@ -1539,23 +1557,6 @@ FP_EXPORT_FOR_KUNIT(fp_peering_del);
 
 /* ---- endpoints ------------------------------------------------------------- */
 
-static struct hlist_head *fp_ep_bucket(const struct fp_model *m,
-				       const char *name)
-{
-	return &m->ep_hash[hash_32(jhash(name, strlen(name), 0),
-				   FP_EP_HASH_BITS)];
-}
-
-static struct hlist_head *fp_ep_pbucket(const struct fp_model *m,
-					const struct fp_vnet *v,
-					const struct fp_prefix *p)
-{
-	u32 h = jhash(p->addr, sizeof(p->addr), v->id);
-
-	h = jhash_2words(h, ((u32)p->family << 8) | p->len, 0);
-	return &m->ep_phash[hash_32(h, FP_EP_HASH_BITS)];
-}
-
 /**
  * fp_endpoint_find() - look up an endpoint by name
  * @m: the model
@@ -1566,14 +1567,7 @@ static struct hlist_head *fp_ep_pbucket(const struct fp_model *m,
 struct fp_endpoint *fp_endpoint_find(const struct fp_model *m,
 				     const char *name)
 {
-	struct fp_endpoint *ep;
-
-	if (!name)
-		return NULL;
-	hlist_for_each_entry(ep, fp_ep_bucket(m, name), hnode)
-		if (!strcmp(ep->name, name))
-			return ep;
-	return NULL;
+	return fp_index_find(&m->ep_names, NULL, name);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_endpoint_find);
@@ -1594,12 +1588,7 @@ static struct fp_endpoint *fp_endpoint_by_prefix(const struct fp_model *m,
 						 const struct fp_vnet *v,
 						 const struct fp_prefix *p)
 {
-	struct fp_endpoint *ep;
-
-	hlist_for_each_entry(ep, fp_ep_pbucket(m, v, p), pnode)
-		if (ep->vnet == v && fp_prefix_eq(&ep->prefix, p))
-			return ep;
-	return NULL;
+	return fp_index_find(&m->ep_prefixes, v, p);
 }
 
 static int fp_endpoint_check(struct fp_model *m, const struct fp_endpoint *nep,
@@ -1693,8 +1682,8 @@ int fp_endpoint_add(struct fp_model *m, const struct fp_endpoint_cfg *cfg,
 	ep->id = fp_new_id(m);
 	ep->stamp = fp_stamp(m);
 	list_add_tail(&ep->node, &v->endpoints);
-	hlist_add_head(&ep->hnode, fp_ep_bucket(m, ep->name));
-	hlist_add_head(&ep->pnode, fp_ep_pbucket(m, v, &ep->prefix));
+	fp_index_add(&m->ep_names, ep, NULL);
+	fp_index_add(&m->ep_prefixes, ep, v);
 	v->n_objs++;
 	m->n_objects++;
 	fp_mark_vnet(m, v);
@@ -1738,10 +1727,9 @@ int fp_endpoint_set(struct fp_model *m, const struct fp_endpoint_cfg *cfg,
 		return err;
 
 	if (!fp_prefix_eq(&nep.prefix, &ep->prefix)) {
-		hlist_del(&ep->pnode);
+		fp_index_del(&m->ep_prefixes, ep);
 		ep->prefix = nep.prefix;
-		hlist_add_head(&ep->pnode, fp_ep_pbucket(m, ep->vnet,
-							 &ep->prefix));
+		fp_index_add(&m->ep_prefixes, ep, ep->vnet);
 		ep->stamp = fp_stamp(m);
 	}
 	if (nep.ifindex != ep->ifindex)
@@ -1779,8 +1767,8 @@ int fp_endpoint_del(struct fp_model *m, const char *name,
 	}
 	fp_mark_vnet(m, ep->vnet);
 	list_del(&ep->node);
-	hlist_del(&ep->hnode);
-	hlist_del(&ep->pnode);
+	fp_index_del(&m->ep_names, ep);
+	fp_index_del(&m->ep_prefixes, ep);
 	ep->vnet->n_objs--;
 	m->n_objects--;
 	kfree(ep);
@@ -1832,14 +1820,7 @@ static void fp_conn_stamp(struct fp_model *m, struct fp_conn *k, u32 old,
  */
 struct fp_conn *fp_conn_find(const struct fp_model *m, const char *name)
 {
-	struct fp_conn *k;
-
-	if (!name)
-		return NULL;
-	list_for_each_entry(k, &m->conns, node)
-		if (!strcmp(k->name, name))
-			return k;
-	return NULL;
+	return fp_index_find(&m->conn_names, NULL, name);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_conn_find);
@@ -2035,6 +2016,7 @@ int fp_conn_add(struct fp_model *m, const struct fp_conn_cfg *cfg,
 	k->id = fp_new_id(m);
 	fp_conn_stamp(m, k, 0, k->flags);
 	list_add_tail(&k->node, &m->conns);
+	fp_index_add(&m->conn_names, k, NULL);
 	c->n_links++;
 	c->dirty = true;
 	v->n_conns++;
@@ -2113,15 +2095,9 @@ struct fp_exception *fp_exception_find(const struct fp_model *m,
 				       const char *vnet,
 				       const struct fp_prefix *prefix)
 {
-	struct fp_exception *e;
 	struct fp_vnet *v = fp_vnet_find(m, vnet);
 
-	if (!v)
-		return NULL;
-	list_for_each_entry(e, &v->exceptions, node)
-		if (fp_prefix_eq(&e->prefix, prefix))
-			return e;
-	return NULL;
+	return v ? fp_index_find(&m->exc_prefixes, v, prefix) : NULL;
 }
 
 FP_EXPORT_FOR_KUNIT(fp_exception_find);
@@ -2194,6 +2170,7 @@ int fp_exception_add(struct fp_model *m, const char *vnet,
 	e->kind = kind;
 	e->id = fp_new_id(m);
 	list_add_tail(&e->node, &v->exceptions);
+	fp_index_add(&m->exc_prefixes, e, v);
 	v->n_objs++;
 	m->n_objects++;
 	fp_mark_vnet(m, v);
@@ -2253,6 +2230,7 @@ int fp_exception_del(struct fp_model *m, const char *vnet,
 	if (!e)
 		return -ENOENT;
 	fp_mark_vnet(m, e->vnet);
+	fp_index_del(&m->exc_prefixes, e);
 	list_del(&e->node);
 	e->vnet->n_objs--;
 	m->n_objects--;
@@ -2276,14 +2254,8 @@ struct fp_udr *fp_udr_find(const struct fp_model *m, const char *vnet,
 			   const struct fp_prefix *prefix)
 {
 	struct fp_vnet *v = fp_vnet_find(m, vnet);
-	struct fp_udr *u;
 
-	if (!v)
-		return NULL;
-	list_for_each_entry(u, &v->udrs, node)
-		if (fp_prefix_eq(&u->prefix, prefix))
-			return u;
-	return NULL;
+	return v ? fp_index_find(&m->udr_prefixes, v, prefix) : NULL;
 }
 
 FP_EXPORT_FOR_KUNIT(fp_udr_find);
@@ -2380,6 +2352,7 @@ int fp_udr_add(struct fp_model *m, const char *vnet,
 	u->stamp = fp_stamp(m);
 	ep->n_udrs++;
 	list_add_tail(&u->node, &v->udrs);
+	fp_index_add(&m->udr_prefixes, u, v);
 	v->n_objs++;
 	m->n_objects++;
 	fp_mark_vnet(m, v);
@@ -2446,6 +2419,7 @@ int fp_udr_del(struct fp_model *m, const char *vnet,
 		return -ENOENT;
 	fp_mark_vnet(m, u->vnet);
 	u->nexthop->n_udrs--;
+	fp_index_del(&m->udr_prefixes, u);
 	list_del(&u->node);
 	u->vnet->n_objs--;
 	m->n_objects--;

@@ -18,6 +18,7 @@
 #include <linux/netlink.h>
 
 #include "compat.h"
+#include "name_index.h"
 
 struct fp_counters;
 
@@ -100,6 +101,7 @@ enum fp_exc_kind {
 /**
  * struct fp_circuit - an ExpressRoute circuit: one uplink device
  * @node: in &fp_model.circuits
+ * @hnode: in &fp_model.circuit_names
  * @id: unique, never reused, in this namespace
  * @stamp: model sequence number of the last change that can add IPv6
  *	routes (a Direct port)
@@ -123,6 +125,7 @@ enum fp_exc_kind {
  */
 struct fp_circuit {
 	struct list_head node;
+	struct fp_hnode hnode;
 	u32 id;
 	u64 stamp;
 	char name[FP_NAME_LEN];
@@ -146,6 +149,7 @@ struct fp_conn;
 /**
  * struct fp_auth - a circuit authorization
  * @node: in &fp_model.auths
+ * @hnode: in &fp_model.auth_names, scope its circuit
  * @id: unique id
  * @name: name, unique within its circuit
  * @circuit: the circuit it authorizes
@@ -154,6 +158,7 @@ struct fp_conn;
  */
 struct fp_auth {
 	struct list_head node;
+	struct fp_hnode hnode;
 	u32 id;
 	char name[FP_NAME_LEN];
 	struct fp_circuit *circuit;
@@ -164,6 +169,7 @@ struct fp_auth {
 /**
  * struct fp_vnet - a virtual network with its ExpressRoute gateway
  * @node: in &fp_model.vnets
+ * @hnode: in &fp_model.vnet_names
  * @id: unique id
  * @stamp: model sequence number of the last change that can add routes
  *	(gateway SKU: IPv6; region: spokes)
@@ -183,6 +189,7 @@ struct fp_auth {
  */
 struct fp_vnet {
 	struct list_head node;
+	struct fp_hnode hnode;
 	u32 id;
 	u64 stamp;
 	char name[FP_NAME_LEN];
@@ -216,8 +223,8 @@ struct fp_peering {
 /**
  * struct fp_endpoint - a VM NIC
  * @node: in &fp_vnet.endpoints
- * @hnode: in the model's name hash
- * @pnode: in the model's (vnet, prefix) hash
+ * @hnode: in &fp_model.ep_names
+ * @pnode: in &fp_model.ep_prefixes, scope its vnet
  * @id: unique id
  * @stamp: model sequence number at creation or last prefix change
  * @name: unique name
@@ -231,8 +238,8 @@ struct fp_peering {
  */
 struct fp_endpoint {
 	struct list_head node;
-	struct hlist_node hnode;
-	struct hlist_node pnode;
+	struct fp_hnode hnode;
+	struct fp_hnode pnode;
 	u32 id;
 	u64 stamp;
 	char name[FP_NAME_LEN];
@@ -248,6 +255,7 @@ struct fp_endpoint {
 /**
  * struct fp_conn - a gateway connection (vnet link) to a circuit
  * @node: in &fp_model.conns
+ * @hnode: in &fp_model.conn_names (not once deleted)
  * @id: unique id
  * @fp_stamp: model sequence number when fastpath was turned on
  * @peering_stamp: same for peering
@@ -264,6 +272,7 @@ struct fp_endpoint {
  */
 struct fp_conn {
 	struct list_head node;
+	struct fp_hnode hnode;
 	u32 id;
 	u64 fp_stamp;
 	u64 peering_stamp;
@@ -280,6 +289,7 @@ struct fp_conn {
 /**
  * struct fp_exception - traffic to @prefix goes to the gateway
  * @node: in &fp_vnet.exceptions
+ * @pnode: in &fp_model.exc_prefixes, scope its vnet
  * @id: unique id
  * @vnet: the vnet it lives in
  * @prefix: the prefix, unique within @vnet
@@ -287,6 +297,7 @@ struct fp_conn {
  */
 struct fp_exception {
 	struct list_head node;
+	struct fp_hnode pnode;
 	u32 id;
 	struct fp_vnet *vnet;
 	struct fp_prefix prefix;
@@ -296,6 +307,7 @@ struct fp_exception {
 /**
  * struct fp_udr - a user-defined route on a vnet's gateway subnet
  * @node: in &fp_vnet.udrs
+ * @pnode: in &fp_model.udr_prefixes, scope its vnet
  * @id: unique id
  * @stamp: model sequence number at creation or last change
  * @vnet: the vnet whose gateway subnet carries it
@@ -304,14 +316,13 @@ struct fp_exception {
  */
 struct fp_udr {
 	struct list_head node;
+	struct fp_hnode pnode;
 	u32 id;
 	u64 stamp;
 	struct fp_vnet *vnet;
 	struct fp_prefix prefix;
 	struct fp_endpoint *nexthop;
 };
-
-#define FP_EP_HASH_BITS	12
 
 struct fp_model;
 
@@ -335,8 +346,14 @@ struct fp_model_ops {
  * @conns: &struct fp_conn, in creation order
  * @dead_circuits: deleted circuits, freed by fp_model_reap()
  * @dead_conns: deleted connections, freed by fp_model_reap()
- * @ep_hash: endpoints by name
- * @ep_phash: endpoints by (vnet, prefix)
+ * @circuit_names: circuits by name
+ * @auth_names: authorizations by (circuit, name)
+ * @vnet_names: vnets by name
+ * @conn_names: connections by name
+ * @ep_names: endpoints by name
+ * @ep_prefixes: endpoints by (vnet, prefix)
+ * @exc_prefixes: exceptions by (vnet, prefix)
+ * @udr_prefixes: UDRs by (vnet, prefix)
  * @n_circuits: number of circuits
  * @n_vnets: number of vnets
  * @n_conns: number of connections
@@ -355,8 +372,14 @@ struct fp_model {
 	struct list_head conns;
 	struct list_head dead_circuits;
 	struct list_head dead_conns;
-	struct hlist_head *ep_hash;
-	struct hlist_head *ep_phash;
+	struct fp_index circuit_names;
+	struct fp_index auth_names;
+	struct fp_index vnet_names;
+	struct fp_index conn_names;
+	struct fp_index ep_names;
+	struct fp_index ep_prefixes;
+	struct fp_index exc_prefixes;
+	struct fp_index udr_prefixes;
 	unsigned int n_circuits;
 	unsigned int n_vnets;
 	unsigned int n_conns;

@@ -6,6 +6,8 @@
  */
 #include <kunit/test.h>
 #include <linux/etherdevice.h>
+#include <linux/ktime.h>
+#include <linux/math64.h>
 #include <linux/slab.h>
 
 #include "compat.h"
@@ -1153,9 +1155,125 @@ static void destroy_frees_everything(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m->n_objects, 1 + 1 + 2 + 1 + 1 + 100 + 2U);
 	fp_model_destroy(m);
 	KUNIT_EXPECT_EQ(test, m->n_objects, 0U);
-	KUNIT_EXPECT_NULL(test, m->ep_hash);
+	KUNIT_EXPECT_NULL(test, m->ep_names.buckets);
 	/* fpt_end() destroys again: must be harmless on an empty model. */
 	KUNIT_ASSERT_EQ(test, fp_model_init(m, &((struct fpt_ctx *)test->priv)->lock), 0);
+	fpt_end(test);
+}
+
+/*
+ * The indexes: a key is unique only within its scope (an authorization's
+ * circuit, a prefix's vnet), and an endpoint that moves frees its prefix.
+ */
+static void index_scopes(struct kunit *test)
+{
+	struct fp_model *m = fpt_begin(test);
+	struct fp_prefix p = fpt_p4(10, 0, 1, 7, 32);
+	struct fp_endpoint_cfg set = { .name = "e1", .mask = FP_EP_SET_PREFIX,
+				       .prefix = fpt_p4(10, 0, 1, 8, 32) };
+	u8 key[FP_KEY_LEN];
+	unsigned int i;
+
+	/* Two circuits, each with an authorization "a"; two unlinked vnets,
+	 * each with the same space, endpoint prefix, exception and UDR.
+	 */
+	for (i = 0; i < 2; i++) {
+		const char *c = i ? "d" : "c", *v = i ? "w" : "v";
+		const char *e = i ? "e2" : "e1";
+
+		KUNIT_ASSERT_EQ(test, fpt_circuit(m, c, FP_TIER_STANDARD,
+						  FP_PORT_NONE, 1000,
+						  &fpt_sub_a), 0);
+		KUNIT_EXPECT_EQ(test, fp_auth_add(m, c, "a", key, NULL), 0);
+		KUNIT_ASSERT_EQ(test, fpt_vnet(m, v, FP_SKU_NONE, 0, "we",
+					       &fpt_sub_a, 1), 0);
+		KUNIT_EXPECT_EQ(test, fpt_ep(m, e, v, p), 0);
+		KUNIT_EXPECT_EQ(test, fp_exception_add(m, v, &p, FP_EXC_MANUAL,
+						       NULL), 0);
+		KUNIT_EXPECT_EQ(test, fp_udr_add(m, v, &p, e, NULL), 0);
+	}
+	KUNIT_EXPECT_PTR_EQ(test, fp_auth_find(m, "d", "a")->circuit,
+			    fp_circuit_find(m, "d"));
+	KUNIT_EXPECT_NULL(test, fp_auth_find(m, "x", "a"));
+	KUNIT_EXPECT_EQ(test, fp_auth_del(m, "c", "a", NULL), 0);
+	KUNIT_EXPECT_NULL(test, fp_auth_find(m, "c", "a"));
+	KUNIT_EXPECT_NOT_NULL(test, fp_auth_find(m, "d", "a"));
+	KUNIT_EXPECT_PTR_EQ(test, fp_udr_find(m, "w", &p)->nexthop,
+			    fp_endpoint_find(m, "e2"));
+	KUNIT_EXPECT_EQ(test, fp_udr_del(m, "v", &p, NULL), 0);
+	KUNIT_EXPECT_NULL(test, fp_udr_find(m, "v", &p));
+	KUNIT_EXPECT_NOT_NULL(test, fp_udr_find(m, "w", &p));
+	KUNIT_EXPECT_EQ(test, fp_exception_del(m, "w", &p, NULL), 0);
+	KUNIT_EXPECT_NOT_NULL(test, fp_exception_find(m, "v", &p));
+	KUNIT_EXPECT_NULL(test, fp_exception_find(m, "w", &p));
+
+	/* e1 moves: its old prefix is free, its new one taken. */
+	KUNIT_EXPECT_EQ(test, fp_endpoint_set(m, &set, NULL), 0);
+	KUNIT_EXPECT_EQ(test, fpt_ep(m, "e3", "v", p), 0);
+	set.name = "e4";
+	set.vnet = "v";
+	FPT_REFUSE(-EEXIST, "prefix used by endpoint e1",
+		   fp_endpoint_add(m, &set, EA));
+	KUNIT_EXPECT_EQ(test, fp_endpoint_del(m, "e1", NULL), 0);
+	KUNIT_EXPECT_EQ(test, fp_endpoint_add(m, &set, NULL), 0);
+	fpt_end(test);
+}
+
+/*
+ * Loading N named objects is O(N): 100,000 vnets, each add finding its
+ * name free in the index rather than by a walk of every vnet.  The time
+ * is printed for the record, never asserted.
+ */
+#define FPT_MANY	100000U
+
+static void many_named_objects(struct kunit *test)
+{
+	struct fp_model *m = fpt_begin(test);
+	struct fp_vnet_cfg cfg = { .region = "we" };
+	char name[FP_NAME_LEN];
+	u64 t0, add_ns, find_ns, del_ns;
+	unsigned int i, found = 0;
+	struct fp_vnet *v;
+
+	cfg.name = name;
+	t0 = ktime_get_ns();
+	for (i = 0; i < FPT_MANY; i++) {
+		snprintf(name, sizeof(name), "vnet%u", i);
+		KUNIT_ASSERT_EQ(test, fp_vnet_add(m, &cfg, NULL), 0);
+	}
+	add_ns = ktime_get_ns() - t0;
+	KUNIT_EXPECT_EQ(test, m->n_vnets, FPT_MANY);
+	KUNIT_EXPECT_GT(test, m->vnet_names.bits, FP_INDEX_MIN_BITS + 10U);
+	/* The list keeps creation order (dumps resume by id). */
+	v = list_first_entry(&m->vnets, struct fp_vnet, node);
+	KUNIT_EXPECT_STREQ(test, v->name, "vnet0");
+	v = list_last_entry(&m->vnets, struct fp_vnet, node);
+	KUNIT_EXPECT_STREQ(test, v->name, "vnet99999");
+	snprintf(name, sizeof(name), "vnet%u", 4242);
+	KUNIT_EXPECT_EQ(test, fp_vnet_add(m, &cfg, NULL), -EEXIST);
+
+	t0 = ktime_get_ns();
+	for (i = 0; i < FPT_MANY; i += 997) {
+		snprintf(name, sizeof(name), "vnet%u", i);
+		v = fp_vnet_find(m, name);
+		found += v && !strcmp(v->name, name);
+	}
+	find_ns = ktime_get_ns() - t0;
+	KUNIT_EXPECT_EQ(test, found, DIV_ROUND_UP(FPT_MANY, 997));
+	KUNIT_EXPECT_NULL(test, fp_vnet_find(m, "vnet100000"));
+
+	t0 = ktime_get_ns();
+	for (i = 0; i < FPT_MANY; i++) {
+		snprintf(name, sizeof(name), "vnet%u", i);
+		KUNIT_ASSERT_EQ(test, fp_vnet_del(m, name, NULL), 0);
+	}
+	del_ns = ktime_get_ns() - t0;
+	KUNIT_EXPECT_EQ(test, m->n_vnets, 0U);
+	KUNIT_EXPECT_EQ(test, m->vnet_names.bits, FP_INDEX_MIN_BITS);
+	kunit_info(test, "%u vnets: add %llu ms, %u finds %llu us, delete %llu ms\n",
+		   FPT_MANY, div_u64(add_ns, NSEC_PER_MSEC), found,
+		   div_u64(find_ns, NSEC_PER_USEC),
+		   div_u64(del_ns, NSEC_PER_MSEC));
 	fpt_end(test);
 }
 
@@ -1184,6 +1302,8 @@ static struct kunit_case fp_model_cases[] = {
 	KUNIT_CASE(peering_limit),
 	KUNIT_CASE(ifindex_state),
 	KUNIT_CASE(destroy_frees_everything),
+	KUNIT_CASE(index_scopes),
+	KUNIT_CASE(many_named_objects),
 	{}
 };
 
