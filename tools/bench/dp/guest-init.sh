@@ -214,6 +214,23 @@ table() {
 	ROUTES=$(wc -l </tmp/routes)
 }
 
+# ip_routes add|del: the routes of /tmp/routes through the VM, for the
+# forwarding and flowtable variants (50,000 per ip -batch: one ip process
+# for 571k routes grew past 2.4 GB and the OOM killer ended it; deleted
+# one by one too: "ip route flush" gives up after 30 s, and 571k routes
+# took longer under TCG)
+ip_routes() {
+	rm -f /tmp/ip.batch.*
+	awk -v verb="$1" '{ f = "/tmp/ip.batch." int((NR - 1) / 50000)
+		via = index($1, ":") ? "fe80::1" : "10.1.255.1 onlink"
+		printf "route %s %s dev vm1h via %s\n", verb, $1, via > f }' \
+		/tmp/routes
+	for _b in /tmp/ip.batch.*; do
+		q ip -batch "$_b"
+	done
+	rm -f /tmp/ip.batch.*
+}
+
 # load_table PROFILE SIZE: every variant's form of the table, loaded
 load_table() {
 	table "$1" "$2"
@@ -224,17 +241,7 @@ load_table() {
 	q fpctl -batch /tmp/fp.batch
 	t1=$(now_cs)
 	# forwarding and flowtable: host routes through the VM
-	# (50,000 per ip -batch: one ip process for 571k routes grew past
-	# 2.4 GB and the OOM killer ended it)
-	rm -f /tmp/ip.batch.*
-	awk '{ f = "/tmp/ip.batch." int((NR - 1) / 50000)
-		via = index($1, ":") ? "fe80::1" : "10.1.255.1 onlink"
-		printf "route add %s dev vm1h via %s\n", $1, via > f }' \
-		/tmp/routes
-	for _b in /tmp/ip.batch.*; do
-		q ip -batch "$_b"
-	done
-	rm -f /tmp/ip.batch.*
+	ip_routes add
 	t2=$(now_cs)
 	# flower: one filter per route in block 22
 	if ! variant_of "$1" flower; then
@@ -272,8 +279,7 @@ load_table() {
 unload_table() {
 	awk '{ printf "endpoint del r%d\n", NR }' /tmp/routes >/tmp/fp.batch
 	q fpctl -batch /tmp/fp.batch
-	q ip -4 route flush proto boot dev vm1h
-	q ip -6 route flush proto boot dev vm1h
+	ip_routes del
 	[ $FLOWER = 0 ] || q tc qdisc del dev blk ingress_block 22 ingress
 	rm -f /sys/fs/bpf/fp_tc
 }
