@@ -18,20 +18,13 @@
 
 #include "compat.h"
 #include "trie.h"
+#include "trie_oracle.h"
 
 static DEFINE_MUTEX(fp_trie_test_lock);
 
 /* Values: addresses inside this array. */
 static int fp_vals[1024];
 #define V(i)	((void *)&fp_vals[(i) % ARRAY_SIZE(fp_vals)])
-
-static u64 rnd64(u64 *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return *s * 2685821657736338717ULL;
-}
 
 static struct fp_trie_prefix pfx4(u32 a, unsigned int len)
 {
@@ -246,151 +239,6 @@ static void trie_walk_order_cursor(struct kunit *test)
 	fp_trie_destroy(&t);
 }
 
-/* ---- naive reference ---- */
-
-struct naive {
-	unsigned int bits;
-	size_t n, cap;
-	struct fp_trie_entry *e;
-};
-
-static bool naive_match(const u8 *a, const u8 *p, unsigned int len)
-{
-	unsigned int i;
-
-	for (i = 0; i < len / 8; i++)
-		if (a[i] != p[i])
-			return false;
-	if (len % 8) {
-		u8 m = (u8)(0xff00 >> (len % 8));
-
-		if ((a[i] & m) != (p[i] & m))
-			return false;
-	}
-	return true;
-}
-
-static struct fp_trie_entry *naive_find(struct naive *nv,
-					const struct fp_trie_prefix *p)
-{
-	size_t i;
-
-	for (i = 0; i < nv->n; i++)
-		if (nv->e[i].pfx.len == p->len &&
-		    !memcmp(nv->e[i].pfx.addr, p->addr, 16))
-			return &nv->e[i];
-	return NULL;
-}
-
-static void naive_set(struct naive *nv, const struct fp_trie_prefix *p,
-		      void *v)
-{
-	struct fp_trie_entry *e = naive_find(nv, p);
-
-	if (!e && nv->n < nv->cap)
-		e = &nv->e[nv->n++];
-	if (e) {
-		e->pfx = *p;
-		e->value = v;
-	}
-}
-
-static void naive_del(struct naive *nv, const struct fp_trie_prefix *p)
-{
-	struct fp_trie_entry *e = naive_find(nv, p);
-
-	if (e)
-		*e = nv->e[--nv->n];
-}
-
-static void *naive_lookup(const struct naive *nv, const u8 *a)
-{
-	int best = -1;
-	void *v = NULL;
-	size_t i;
-
-	for (i = 0; i < nv->n; i++) {
-		if ((int)nv->e[i].pfx.len > best &&
-		    naive_match(a, nv->e[i].pfx.addr, nv->e[i].pfx.len)) {
-			best = nv->e[i].pfx.len;
-			v = nv->e[i].value;
-		}
-	}
-	return v;
-}
-
-static void prefix_mask(struct fp_trie_prefix *p, unsigned int bits)
-{
-	unsigned int i;
-
-	for (i = 0; i < 16; i++) {
-		if (i * 8 >= p->len || i * 8 >= bits)
-			p->addr[i] = 0;
-		else if (p->len < i * 8 + 8)
-			p->addr[i] &= (u8)(0xff00 >> (p->len - i * 8));
-	}
-}
-
-/* random, or a mutation of @near (nesting, siblings) */
-static void rnd_prefix(u64 *s, unsigned int bits,
-		       const struct fp_trie_prefix *near,
-		       struct fp_trie_prefix *p)
-{
-	u64 r = rnd64(s);
-	unsigned int i;
-
-	for (i = 0; i < 16; i++)
-		p->addr[i] = (u8)rnd64(s);
-	if (near && (r & 1)) {
-		for (i = 0; i < near->len / 8; i++)
-			p->addr[i] = near->addr[i];
-		if (near->len % 8)
-			p->addr[i] = (near->addr[i] &
-				      (u8)(0xff00 >> (near->len % 8))) |
-				     (p->addr[i] & (u8)(0xff >> (near->len % 8)));
-		if ((r >> 1) & 1) {
-			i = rnd64(s) % bits;
-			p->addr[i / 8] ^= 0x80 >> (i % 8);
-		}
-		switch ((r >> 2) & 3) {
-		case 0:
-			p->len = near->len;
-			break;
-		case 1:
-			p->len = near->len + rnd64(s) % (bits - near->len + 1);
-			break;
-		default:
-			p->len = rnd64(s) % (near->len + 1);
-			break;
-		}
-	} else if ((r >> 4) & 1) {
-		p->len = rnd64(s) % (bits + 1);
-	} else {
-		p->len = bits == 32 ? 16 + rnd64(s) % 17 : 32 + rnd64(s) % 97;
-	}
-	prefix_mask(p, bits);
-}
-
-static void rnd_addr(u64 *s, unsigned int bits,
-		     const struct fp_trie_prefix *p, u8 *a)
-{
-	unsigned int i;
-
-	for (i = 0; i < 16; i++)
-		a[i] = (u8)rnd64(s);
-	if (p && (rnd64(s) & 3)) {
-		for (i = 0; i < p->len / 8; i++)
-			a[i] = p->addr[i];
-		if (p->len % 8)
-			a[i] = (p->addr[i] & (u8)(0xff00 >> (p->len % 8))) |
-			       (a[i] & (u8)(0xff >> (p->len % 8)));
-		if ((rnd64(s) & 1) && p->len)
-			a[(p->len - 1) / 8] ^= 0x80 >> ((p->len - 1) % 8);
-	}
-	if (bits == 32)
-		memset(a + 4, 0, 12);
-}
-
 static bool check_around(struct fp_trie *t, struct naive *nv, u64 *s,
 			 const struct fp_trie_prefix *p, int probes)
 {
@@ -418,14 +266,6 @@ static bool check_around(struct fp_trie *t, struct naive *nv, u64 *s,
 	}
 	rcu_read_unlock();
 	return ok;
-}
-
-static int entry_cmp(const void *a, const void *b)
-{
-	const struct fp_trie_entry *x = a, *y = b;
-	int c = memcmp(x->pfx.addr, y->pfx.addr, 16);
-
-	return c ? c : (int)x->pfx.len - (int)y->pfx.len;
 }
 
 struct cmp_ctx {
@@ -459,7 +299,7 @@ static bool check_all(struct fp_trie *t, struct naive *nv)
 	struct cmp_ctx c = { .nv = nv };
 	size_t i;
 
-	sort(nv->e, nv->n, sizeof(*nv->e), entry_cmp, NULL);
+	naive_sort(nv);
 	fp_trie_walk(t, NULL, cmp_fn, &c);
 	if (c.bad || c.n != nv->n || fp_trie_count(t) != nv->n)
 		return false;

@@ -8,7 +8,7 @@
  */
 #include "fp_kshim.h"
 #include "trie.h"
-#include "naive.h"
+#include "trie_oracle.h"
 
 static DEFINE_MUTEX(lock);
 static int vals[256];
@@ -35,10 +35,9 @@ static void getpfx(struct in *in, unsigned int bits, struct fp_trie_prefix *p,
 	memset(p, 0, sizeof(*p));
 	if ((mode & 3) == 0 && nv->n) {
 		/* an existing prefix, possibly shortened/lengthened */
-		const struct naive_ent *e = &nv->e[get8(in) % nv->n];
+		const struct fp_trie_entry *e = &nv->e[get8(in) % nv->n];
 
-		memcpy(p->addr, e->addr, 16);
-		p->len = e->len;
+		*p = e->pfx;
 		if (mode & 4)
 			p->len = get8(in) % (bits + 1);
 		if (mode & 8)
@@ -67,12 +66,13 @@ struct wc {
 static int wfn(void *arg, const struct fp_trie_prefix *p, void *v)
 {
 	struct wc *w = arg;
-	struct naive_ent *e;
+	struct fp_trie_entry *e;
 
 	if (w->i >= w->nv->n)
 		fail("walk: extra prefix");
 	e = &w->nv->e[w->i++];
-	if (e->len != p->len || memcmp(e->addr, p->addr, 16) || e->v != v)
+	if (e->pfx.len != p->len || memcmp(e->pfx.addr, p->addr, 16) ||
+	    e->value != v)
 		fail("walk: wrong prefix");
 	return w->stop && w->i >= (size_t)w->stop ? 1 : 0;
 }
@@ -84,9 +84,9 @@ static size_t first_after(const struct naive *nv,
 	size_t i;
 
 	for (i = 0; after && i < nv->n; i++) {
-		int c = memcmp(nv->e[i].addr, after->addr, 16);
+		int c = memcmp(nv->e[i].pfx.addr, after->addr, 16);
 
-		if (c > 0 || (c == 0 && nv->e[i].len > after->len))
+		if (c > 0 || (c == 0 && nv->e[i].pfx.len > after->len))
 			break;
 	}
 	return after ? i : 0;
@@ -131,7 +131,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			if (err == -ENOMEM)
 				break;
 			if (err || old != (naive_find(&nv, &p) ?
-					   naive_find(&nv, &p)->v : NULL))
+					   naive_find(&nv, &p)->value : NULL))
 				fail("insert");
 			naive_set(&nv, &p, v);
 			break;
@@ -168,7 +168,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 				fail("lookup");
 			getpfx(&in, bits, &p, &nv);
 			if (fp_trie_get(&t, &p) !=
-			    (naive_find(&nv, &p) ? naive_find(&nv, &p)->v : NULL))
+			    (naive_find(&nv, &p) ? naive_find(&nv, &p)->value : NULL))
 				fail("get");
 			break;
 		case 6: {	/* walk, maybe from a cursor */
@@ -196,8 +196,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			for (i = 0; i < nv.n; i++) {
 				if (!((keep >> (i % 8)) & 1))
 					continue;
-				memcpy(e[k].pfx.addr, nv.e[i].addr, 16);
-				e[k].pfx.len = nv.e[i].len;
+				e[k].pfx = nv.e[i].pfx;
 				e[k++].value = &vals[(i + keep) % 256];
 			}
 			if (op & 0x80)

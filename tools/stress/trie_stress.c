@@ -12,7 +12,7 @@
 #include <time.h>
 #include "fp_kshim.h"
 #include "trie.h"
-#include "naive.h"
+#include "trie_oracle.h"
 
 #define STABLE 256
 

@@ -7,7 +7,7 @@
  */
 #include "fp_kshim.h"
 #include "trie.h"
-#include "naive.h"
+#include "trie_oracle.h"
 
 static int passed, failed;
 static int case_failed;
@@ -278,14 +278,15 @@ struct wcmp {
 static int wcmp_fn(void *arg, const struct fp_trie_prefix *p, void *v)
 {
 	struct wcmp *c = arg;
-	struct naive_ent *e;
+	struct fp_trie_entry *e;
 
 	if (c->i >= c->nv->n) {
 		c->bad = 1;
 		return 1;
 	}
 	e = &c->nv->e[c->i++];
-	if (e->len != p->len || memcmp(e->addr, p->addr, 16) || e->v != v)
+	if (e->pfx.len != p->len || memcmp(e->pfx.addr, p->addr, 16) ||
+	    e->value != v)
 		c->bad = 1;
 	return 0;
 }
@@ -302,20 +303,16 @@ static void full_compare(struct fp_trie *t, struct naive *nv, u64 *seed,
 	CHECK(!c.bad && c.i == nv->n);
 	CHECK(fp_trie_count(t) == nv->n);
 	for (i = 0; i < nv->n; i++) {
-		struct fp_trie_prefix p = { .len = (u8)nv->e[i].len };
-
-		memcpy(p.addr, nv->e[i].addr, 16);
-		CHECK(fp_trie_get(t, &p) == nv->e[i].v);
+		CHECK(fp_trie_get(t, &nv->e[i].pfx) == nv->e[i].value);
 	}
 	rcu_read_lock();
 	for (i = 0; i < (size_t)probes; i++) {
 		struct fp_trie_prefix *near = NULL, np;
 
 		if (nv->n) {
-			struct naive_ent *e = &nv->e[rnd64(seed) % nv->n];
+			struct fp_trie_entry *e = &nv->e[rnd64(seed) % nv->n];
 
-			memcpy(np.addr, e->addr, 16);
-			np.len = e->len;
+			np = e->pfx;
 			near = &np;
 		}
 		rnd_addr(seed, nv->bits, near, a);
@@ -361,10 +358,9 @@ static void differential(unsigned int bits, u64 seed, int n)
 		bool has = nv.n;
 
 		if (has) {
-			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(near.addr, e->addr, 16);
-			near.len = e->len;
+			near = e->pfx;
 		}
 		rnd_prefix(&seed, bits, has ? &near : NULL, &p);
 		err = fp_trie_insert(&t, &p, V(rnd64(&seed) % 4096), NULL);
@@ -372,20 +368,18 @@ static void differential(unsigned int bits, u64 seed, int n)
 		naive_set(&nv, &p, fp_trie_get(&t, &p));
 		check_around(&t, &nv, &seed, &p);
 		if (rnd64(&seed) % 4 == 0) {	/* replace a random one */
-			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 			void *v = V(rnd64(&seed) % 4096);
 
-			memcpy(p.addr, e->addr, 16);
-			p.len = e->len;
+			p = e->pfx;
 			CHECK(fp_trie_insert(&t, &p, v, NULL) == 0);
-			e->v = v;
+			e->value = v;
 			check_around(&t, &nv, &seed, &p);
 		}
 		if (rnd64(&seed) % 8 == 0) {	/* delete a random one */
-			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(p.addr, e->addr, 16);
-			p.len = e->len;
+			p = e->pfx;
 			CHECK(fp_trie_delete(&t, &p, NULL) == 0);
 			naive_del(&nv, &p);
 			check_around(&t, &nv, &seed, &p);
@@ -397,10 +391,9 @@ static void differential(unsigned int bits, u64 seed, int n)
 	full_compare(&t, &nv, &seed, 2000);
 	/* shrink to empty */
 	while (nv.n) {
-		struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+		struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 
-		memcpy(p.addr, e->addr, 16);
-		p.len = e->len;
+		p = e->pfx;
 		CHECK(fp_trie_delete(&t, &p, NULL) == 0);
 		naive_del(&nv, &p);
 		check_around(&t, &nv, &seed, &p);
@@ -443,20 +436,15 @@ static void bulk(unsigned int bits, u64 seed, int n)
 		naive_init(&nv, bits);
 		for (i = 0; i < (size_t)n; i++) {
 			if (nv.n) {
-				struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+				struct fp_trie_entry *x = &nv.e[rnd64(&seed) % nv.n];
 
-				memcpy(near.addr, x->addr, 16);
-				near.len = x->len;
+				near = x->pfx;
 			}
 			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
 			naive_set(&nv, &p, V(rnd64(&seed) % 64));
 		}
 		e = calloc(nv.n + 1, sizeof(*e));
-		for (i = 0; i < nv.n; i++) {
-			memcpy(e[i].pfx.addr, nv.e[i].addr, 16);
-			e[i].pfx.len = nv.e[i].len;
-			e[i].value = nv.e[i].v;
-		}
+		memcpy(e, nv.e, nv.n * sizeof(*e));
 		mutex_lock(&lock);
 		CHECK(fp_trie_replace_all(&t, e, nv.n) == 0);
 		full_compare(&t, &nv, &seed, 3000);
@@ -468,10 +456,9 @@ static void bulk(unsigned int bits, u64 seed, int n)
 		}
 		/* updates on a bulk-built table */
 		for (i = 0; i < 300 && nv.n; i++) {
-			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *x = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(near.addr, x->addr, 16);
-			near.len = x->len;
+			near = x->pfx;
 			rnd_prefix(&seed, bits, &near, &p);
 			if (rnd64(&seed) & 1) {
 				CHECK(fp_trie_insert(&t, &p, V(i % 64), NULL) == 0);
@@ -524,10 +511,9 @@ static void faults(unsigned int bits, u64 seed)
 		void *v = V(k % 100);
 
 		if (nv.n) {
-			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *x = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(near.addr, x->addr, 16);
-			near.len = x->len;
+			near = x->pfx;
 		}
 		if (ins_op)
 			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
@@ -559,8 +545,8 @@ static void faults(unsigned int bits, u64 seed)
 	/* whole-table replace under failures */
 	e = calloc(nv.n + 1, sizeof(*e));
 	for (i = 0; i < nv.n; i++) {
-		memcpy(e[i].pfx.addr, nv.e[i].addr, 16);
-		e[i].pfx.len = nv.e[i].len;
+		memcpy(e[i].pfx.addr, nv.e[i].pfx.addr, 16);
+		e[i].pfx.len = nv.e[i].pfx.len;
 		e[i].value = V(7);
 	}
 	for (nth = 1;; nth++) {
@@ -606,10 +592,9 @@ static void t_faults_shim(void)
 	mutex_lock(&lock);
 	for (k = 0; k < 300; k++) {
 		if (nv.n) {
-			struct naive_ent *x = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *x = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(near.addr, x->addr, 16);
-			near.len = x->len;
+			near = x->pfx;
 		}
 		rnd_prefix(&seed, 32, nv.n ? &near : NULL, &p);
 		for (nth = 1;; nth++) {
@@ -647,10 +632,9 @@ static void t_big(void)
 			void *v = V(round % 4096);
 
 			if (nv.n) {
-				struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+				struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 
-				memcpy(near.addr, e->addr, 16);
-				near.len = e->len;
+				near = e->pfx;
 			}
 			rnd_prefix(&seed, bits, nv.n ? &near : NULL, &p);
 			CHECK(fp_trie_insert(&t, &p, v, NULL) == 0);
@@ -660,10 +644,9 @@ static void t_big(void)
 		}
 		full_compare(&t, &nv, &seed, 3000);
 		while (nv.n > 20000) {
-			struct naive_ent *e = &nv.e[rnd64(&seed) % nv.n];
+			struct fp_trie_entry *e = &nv.e[rnd64(&seed) % nv.n];
 
-			memcpy(p.addr, e->addr, 16);
-			p.len = e->len;
+			p = e->pfx;
 			CHECK(fp_trie_delete(&t, &p, NULL) == 0);
 			naive_del(&nv, &p);
 			if (nv.n % 5000 == 0)
