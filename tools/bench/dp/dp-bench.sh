@@ -46,7 +46,7 @@
 # probes cost time, so not for figures), DP_BENCH_PERF (variants to
 # profile: perf record -a of the flood, the top of perf report printed as
 # "dp-bench-perf:" lines; needs Debian's linux-perf), DP_BENCH_TIMEOUT
-# (seconds, default 10800: the full run took 52 min with one frame size),
+# (seconds, default 10800: the full run took 71 min),
 # DP_BENCH_MEM (default 6G).  Output: build/dp-bench/
 # (console.log, results.txt: the raw lines, dp-bench-PROFILE-FRAME.png:
 # pps against route count, with more than one table; dp-bench-latency.png
