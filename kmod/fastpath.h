@@ -19,7 +19,6 @@
  * @model: the namespace's objects, protected by @lock
  * @pub: what the data path reads, rebuilt from @model at every commit
  * @net: the namespace
- * @defer: the request holding @lock carries the DEFER flag (fp_nl_lock())
  * @batches: the ordered batches of this namespace's sockets (nl_batch.c),
  *	protected by @lock
  *
@@ -32,7 +31,6 @@ struct fp_net {
 	struct fp_model model;
 	struct fp_pub pub;
 	struct net *net;
-	bool defer;
 	struct list_head batches;
 };
 

@@ -23,18 +23,20 @@ static bool fp_pent_valid(const struct fp_pent *e, u32 gen)
 
 /**
  * fp_pent_visible() - the value a generation sees where a trie holds @e
- * @e: a trie's value, or %NULL
+ * @t: the trie that holds @e (its writer's lock is the lockdep condition)
+ * @e: a value of @t, or %NULL
  * @gen: the reader's generation of the circuit
  *
- * Context: rcu_read_lock() held, or the writer's lock.
+ * Context: rcu_read_lock() held, or @t's writer lock.
  * Return: @e if it is valid in @gen, else what @e stands in front of in
  * @gen (its @prev, if valid there), else %NULL.
  */
-const struct fp_pent *fp_pent_visible(const struct fp_pent *e, u32 gen)
+const struct fp_pent *fp_pent_visible(const struct fp_trie *t,
+				      const struct fp_pent *e, u32 gen)
 {
 	if (!e || fp_pent_valid(e, gen))
 		return e;
-	e = rcu_dereference_check(e->prev, 1);
+	e = rcu_dereference_check(e->prev, lockdep_is_held(t->lock));
 	if (e && fp_pent_valid(e, gen))
 		return e;
 	return NULL;
@@ -74,6 +76,7 @@ unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
 			   const void *daddr, struct fp_verdict *v)
 {
 	bool v6 = family == AF_INET6;
+	const struct fp_trie *t;
 	const struct fp_pent *e;
 	const struct fp_pexc *x;
 	const struct fp_nh *nh;
@@ -83,14 +86,16 @@ unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
 	v->exc_kind = 0;
 	/* Pairs with the release in fp_flip(): one generation, whole. */
 	gen = smp_load_acquire(&pc->gen);
-	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_EX6 : FP_PT_EX4], v6, daddr);
-	x = (const struct fp_pexc *)fp_pent_visible(e, gen);
+	t = &pc->t[v6 ? FP_PT_EX6 : FP_PT_EX4];
+	e = fp_pub_trie_lookup(t, v6, daddr);
+	x = (const struct fp_pexc *)fp_pent_visible(t, e, gen);
 	if (unlikely(x && x->blocks)) {
 		v->exc_kind = x->kind;
 		return FASTPATH_REASON_EXCEPTION;
 	}
-	e = fp_pub_trie_lookup(&pc->t[v6 ? FP_PT_RT6 : FP_PT_RT4], v6, daddr);
-	nh = (const struct fp_nh *)fp_pent_visible(e, gen);
+	t = &pc->t[v6 ? FP_PT_RT6 : FP_PT_RT4];
+	e = fp_pub_trie_lookup(t, v6, daddr);
+	nh = (const struct fp_nh *)fp_pent_visible(t, e, gen);
 	if (!nh)
 		return FASTPATH_REASON_NO_ROUTE;
 	v->nh = nh;

@@ -178,7 +178,8 @@ struct fp_verdict {
 	u8 exc_kind;
 };
 
-const struct fp_pent *fp_pent_visible(const struct fp_pent *e, u32 gen);
+const struct fp_pent *fp_pent_visible(const struct fp_trie *t,
+				      const struct fp_pent *e, u32 gen);
 unsigned int fp_pub_lookup(const struct fp_pcirc *pc, u8 family,
 			   const void *daddr, struct fp_verdict *v);
 

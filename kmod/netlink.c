@@ -84,36 +84,41 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 #define FP_NL_MAXATTR_stats	FASTPATH_A_STATS_MAX
 
 /*
- * Every configuration handler runs through fp_nl_ordered(), so that an
- * ordered batch (nl_batch.c) sees each of its links.
+ * Every doit handler runs through fp_nl_doit() (nl_common.c): the
+ * namespace locked once, and configuration requests (@_link) admitted
+ * to and accounted in their ordered batch (nl_batch.c).
  */
-#define FP_ORDERED(_doit)						\
-	static int _doit##_ordered(struct sk_buff *skb,			\
-				   struct genl_info *info)		\
+#define FP_LOCKED(_doit, _link)						\
+	static int _doit##_locked(struct sk_buff *skb,			\
+				  struct genl_info *info)		\
 	{								\
-		return fp_nl_ordered(skb, info, _doit);			\
+		return fp_nl_doit(skb, info, _doit, _link);		\
 	}
 
-FP_ORDERED(fp_nl_obj_del)
-FP_ORDERED(fp_nl_vnet_prefix_change)
-FP_ORDERED(fp_nl_circuit_new)
-FP_ORDERED(fp_nl_circuit_set)
-FP_ORDERED(fp_nl_auth_new)
-FP_ORDERED(fp_nl_auth_del)
-FP_ORDERED(fp_nl_vnet_new)
-FP_ORDERED(fp_nl_vnet_set)
-FP_ORDERED(fp_nl_peering_new)
-FP_ORDERED(fp_nl_peering_del)
-FP_ORDERED(fp_nl_endpoint_new)
-FP_ORDERED(fp_nl_endpoint_set)
-FP_ORDERED(fp_nl_conn_new)
-FP_ORDERED(fp_nl_conn_set)
+FP_LOCKED(fp_nl_obj_del, true)
+FP_LOCKED(fp_nl_vnet_prefix_change, true)
+FP_LOCKED(fp_nl_circuit_new, true)
+FP_LOCKED(fp_nl_circuit_set, true)
+FP_LOCKED(fp_nl_auth_new, true)
+FP_LOCKED(fp_nl_auth_del, true)
+FP_LOCKED(fp_nl_vnet_new, true)
+FP_LOCKED(fp_nl_vnet_set, true)
+FP_LOCKED(fp_nl_peering_new, true)
+FP_LOCKED(fp_nl_peering_del, true)
+FP_LOCKED(fp_nl_endpoint_new, true)
+FP_LOCKED(fp_nl_endpoint_set, true)
+FP_LOCKED(fp_nl_conn_new, true)
+FP_LOCKED(fp_nl_conn_set, true)
+FP_LOCKED(fp_nl_obj_get, false)
+FP_LOCKED(fp_nl_stats_get, false)
+FP_LOCKED(fp_nl_commit, false)
+FP_LOCKED(fp_nl_batch, false)
 
 /* Configuration ops: CAP_NET_ADMIN in the namespace owner's user ns. */
 #define FP_CFG_OP(_cmd, _doit, _set)					\
 	{								\
 		.cmd = _cmd,						\
-		.doit = _doit##_ordered,				\
+		.doit = _doit##_locked,					\
 		.policy = fp_nl_##_set##_policy,			\
 		.maxattr = FP_NL_MAXATTR_##_set,			\
 		.flags = GENL_UNS_ADMIN_PERM,				\
@@ -126,7 +131,7 @@ FP_ORDERED(fp_nl_conn_set)
 #define FP_READ_OP(_cmd, _doit, _start, _dumpit, _set)			\
 	{								\
 		.cmd = _cmd,						\
-		.doit = _doit,						\
+		.doit = _doit##_locked,					\
 		.start = _start,					\
 		.dumpit = _dumpit,					\
 		.policy = fp_nl_##_set##_policy,			\
@@ -186,13 +191,13 @@ static const struct genl_ops fp_genl_ops[] = {
 	/* No policy either: COMMIT takes no attribute. */
 	{
 		.cmd = FASTPATH_CMD_COMMIT,
-		.doit = fp_nl_commit,
+		.doit = fp_nl_commit_locked,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 	/* Nor BATCH: it works on the request's sequence number. */
 	{
 		.cmd = FASTPATH_CMD_BATCH,
-		.doit = fp_nl_batch,
+		.doit = fp_nl_batch_locked,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };

@@ -4,7 +4,8 @@
  *
  *   netlink.c     the family, its operation table and INFO_GET
  *   nl_policy.c   attribute policies
- *   nl_common.c   locking, required attributes, prefixes, notifications
+ *   nl_common.c   a request's lock, batch admission, commit and
+ *                 notifications (fp_nl_doit()); prefixes; replies
  *   nl_objects.c  NEW/DEL/SET/GET of every configuration object
  *   nl_stats.c    STATS_GET: the per-CPU counters of circuits and
  *                 connections
@@ -109,10 +110,42 @@ struct fp_nl_obj {
 
 const struct fp_nl_obj *fp_nl_obj_of(u8 cmd);
 
+struct fp_batch;
+
+/**
+ * struct fp_nl_req - one doit request, from fp_nl_lock() to fp_nl_unlock()
+ * @fpn: the namespace's state, locked in between
+ * @chain: the ordered batch the request is a link of, or %NULL
+ * @admitted: its chain, if any, let it run
+ * @defer: a configuration request with its DEFER flag (fp_nl_publish())
+ * @notify: change notifications, sent after the lock is dropped
+ */
+struct fp_nl_req {
+	struct fp_net *fpn;
+	struct fp_batch *chain;
+	bool admitted;
+	bool defer;
+	struct sk_buff_head notify;
+};
+
+/* The locked namespace of a request that runs through fp_nl_doit(). */
+static inline struct fp_net *fp_nl_net(const struct genl_info *info)
+{
+	const struct fp_nl_req *req = info->user_ptr[0];
+
+	lockdep_assert_held(&req->fpn->lock);
+	return req->fpn;
+}
+
 bool fp_nl_defer_requested(const struct genl_info *info);
-struct fp_net *fp_nl_lock(struct genl_info *info);
-void fp_nl_publish(struct fp_net *fpn);
-void fp_nl_unlock(struct fp_net *fpn, bool changed);
+int fp_nl_lock(struct genl_info *info, struct fp_nl_req *req, bool link)
+	__acquires(&req->fpn->lock);
+void fp_nl_publish(struct genl_info *info);
+void fp_nl_unlock(struct genl_info *info, struct fp_nl_req *req, int err)
+	__releases(&req->fpn->lock);
+int fp_nl_doit(struct sk_buff *skb, struct genl_info *info,
+	       int (*doit)(struct sk_buff *skb, struct genl_info *info),
+	       bool link);
 int fp_nl_commit(struct sk_buff *skb, struct genl_info *info);
 bool fp_nl_string_whole(const struct nlattr *nla);
 int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
@@ -130,7 +163,9 @@ void fp_nl_queue_ifindex(struct fp_net *fpn, int ifindex,
 void fp_nl_notify_queue(struct net *net, struct sk_buff_head *q);
 void *fp_nl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
 		     struct fp_net *fpn, u8 cmd);
-struct fp_net *fp_nl_dump_lock(struct sk_buff *skb);
+struct fp_net *fp_nl_dump_lock(struct sk_buff *skb)
+	__acquires(&fp_net(sock_net(skb->sk))->lock);
+void fp_nl_dump_unlock(struct fp_net *fpn) __releases(&fpn->lock);
 int fp_nl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		    struct fp_net *fpn, const struct fp_nl_obj *d,
 		    const struct list_head *head, long *cursor);
@@ -156,15 +191,12 @@ int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info);
 
 /* Ordered batches (nl_batch.c). */
-struct fp_batch;
 int fp_batch_admit(struct fp_batch *b, u32 seq);
 void fp_batch_done(struct fp_batch *b, u32 seq, int err);
 struct fp_batch *fp_batch_find(struct fp_net *fpn, u32 portid);
 int fp_batch_start(struct fp_net *fpn, u32 portid, u32 seq);
 void fp_batch_release(struct fp_net *fpn, u32 portid);
 int fp_nl_batch(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_ordered(struct sk_buff *skb, struct genl_info *info,
-		  int (*doit)(struct sk_buff *skb, struct genl_info *info));
 
 /* STATS_GET (nl_stats.c). */
 struct fp_counter_vals;

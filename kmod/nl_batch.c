@@ -19,7 +19,9 @@
  * Reads, COMMIT and BATCH itself are not links: they neither need a number
  * nor break the chain.
  *
- * The chains of a namespace are a list in &struct fp_net, under its lock;
+ * fp_nl_lock() admits a link to its chain and fp_nl_unlock() accounts for
+ * its outcome (nl_common.c), under the one lock the request takes.  The
+ * chains of a namespace are a list in &struct fp_net, under its lock;
  * a socket has at most one, freed when the socket is released
  * (NETLINK_URELEASE) or with the namespace (this file's pernet exit, which
  * runs before the namespace's state is torn down, and frees every chain
@@ -181,61 +183,8 @@ FP_EXPORT_FOR_KUNIT(fp_batch_release_all);
  */
 int fp_nl_batch(struct sk_buff *skb, struct genl_info *info)
 {
-	struct fp_net *fpn = fp_net(genl_info_net(info));
-	int err;
-
-	mutex_lock(&fpn->lock);
-	err = fp_batch_start(fpn, info->snd_portid, info->snd_seq);
-	mutex_unlock(&fpn->lock);
-	return err;
-}
-
-/**
- * fp_nl_ordered() - run a configuration request as a link of its chain
- * @skb: the request
- * @info: its attributes
- * @doit: the request's handler
- *
- * A request from a socket without a chain just runs.  The chain is looked
- * up again after @doit, under the lock: nothing but the socket's own BATCH
- * or release can touch it, and the socket is busy sending this request,
- * but a second lookup costs less than proving that in every kernel.
- *
- * Return: what @doit returned, or -ECANCELED / -EPROTO if the chain
- * refused the request before it ran.
- */
-int fp_nl_ordered(struct sk_buff *skb, struct genl_info *info,
-		  int (*doit)(struct sk_buff *skb, struct genl_info *info))
-{
-	struct fp_net *fpn = fp_net(genl_info_net(info));
-	struct fp_batch *b;
-	int err = 0;
-
-	mutex_lock(&fpn->lock);
-	b = fp_batch_find(fpn, info->snd_portid);
-	if (b)
-		err = fp_batch_admit(b, info->snd_seq);
-	mutex_unlock(&fpn->lock);
-	if (err == -ECANCELED) {
-		NL_SET_ERR_MSG_MOD(info->extack,
-				   "not applied: an earlier request of this batch failed");
-		return err;
-	}
-	if (err) {
-		NL_SET_ERR_MSG_MOD(info->extack,
-				   "not applied: out of sequence in this batch (a request before it is missing or failed)");
-		return -ECANCELED;
-	}
-
-	err = doit(skb, info);
-	if (b) {
-		mutex_lock(&fpn->lock);
-		b = fp_batch_find(fpn, info->snd_portid);
-		if (b)
-			fp_batch_done(b, info->snd_seq, err);
-		mutex_unlock(&fpn->lock);
-	}
-	return err;
+	return fp_batch_start(fp_nl_net(info), info->snd_portid,
+			      info->snd_seq);
 }
 
 static int fp_batch_urelease(struct notifier_block *nb, unsigned long event,

@@ -124,37 +124,63 @@ bool fp_nl_defer_requested(const struct genl_info *info)
 FP_EXPORT_FOR_KUNIT(fp_nl_defer_requested);
 
 /**
- * fp_nl_lock() - lock the configuration of the request's namespace
+ * fp_nl_lock() - start a request: lock its namespace, admit it to its batch
  * @info: the request
+ * @req: its state, on the caller's stack, reachable from @info until
+ *	fp_nl_unlock()
+ * @link: a configuration request (NEW, DEL, SET): a link of the sending
+ *	socket's ordered batch, if it has one (nl_batch.c), whose commit
+ *	(fp_nl_publish()) is deferred if it carries its DEFER flag
  *
- * Notes whether the request defers its commit (fp_nl_unlock()).
+ * The lock is taken whatever the outcome: fp_nl_unlock() follows in every
+ * case.  A link its chain refuses gets a message and must not run.
  *
- * Return: the namespace's state, locked.
+ * Return: 0, or -ECANCELED if the request's chain refused it.
  */
-struct fp_net *fp_nl_lock(struct genl_info *info)
+int fp_nl_lock(struct genl_info *info, struct fp_nl_req *req, bool link)
+	__acquires(&req->fpn->lock)
 {
-	struct fp_net *fpn = fp_net(genl_info_net(info));
+	int err = 0;
 
-	mutex_lock(&fpn->lock);
-	fpn->defer = fp_nl_defer_requested(info);
-	return fpn;
+	req->fpn = fp_net(genl_info_net(info));
+	req->chain = NULL;
+	req->defer = link && fp_nl_defer_requested(info);
+	__skb_queue_head_init(&req->notify);
+	mutex_lock(&req->fpn->lock);
+	__acquire(&req->fpn->lock);
+	info->user_ptr[0] = req;
+	if (link)
+		req->chain = fp_batch_find(req->fpn, info->snd_portid);
+	if (req->chain)
+		err = fp_batch_admit(req->chain, info->snd_seq);
+	if (err == -ECANCELED)
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "not applied: an earlier request of this batch failed");
+	else if (err)
+		NL_SET_ERR_MSG_MOD(info->extack,
+				   "not applied: out of sequence in this batch (a request before it is missing or failed)");
+	req->admitted = !err;
+	return err ? -ECANCELED : 0;
 }
 
 /**
  * fp_nl_publish() - the commit point of a change, lock held
- * @fpn: the namespace's state (locked by fp_nl_lock())
+ * @info: the request (between fp_nl_lock() and fp_nl_unlock())
  *
  * The data path's tables are brought up to date (publish.c), together with
  * every change deferred before; unless the request carries the DEFER flag,
  * in which case the commit is left to the next one (fp_pub_defer()).  The
  * generation moves on: dumps in progress compare it to flag
- * NLM_F_DUMP_INTR.  Call it once per changing request, before building a
- * notification that shows published state, or let fp_nl_unlock() do it.
+ * NLM_F_DUMP_INTR.  Every request that changed the configuration calls
+ * it once, before building a notification that shows published state.
  */
-void fp_nl_publish(struct fp_net *fpn)
+void fp_nl_publish(struct genl_info *info)
 {
+	struct fp_nl_req *req = info->user_ptr[0];
+	struct fp_net *fpn = req->fpn;
+
 	lockdep_assert_held(&fpn->lock);
-	if (fpn->defer)
+	if (req->defer)
 		fp_pub_defer(&fpn->pub);
 	else
 		fp_pub_commit(&fpn->pub);
@@ -165,17 +191,56 @@ void fp_nl_publish(struct fp_net *fpn)
 }
 
 /**
- * fp_nl_unlock() - unlock, publishing first if anything changed
- * @fpn: the namespace's state
- * @changed: the request changed the configuration and has not called
- *	fp_nl_publish() yet
+ * fp_nl_unlock() - end a request started by fp_nl_lock()
+ * @info: the request
+ * @req: its state
+ * @err: what the request returns
+ *
+ * An admitted link is accounted in its chain; the lock is dropped, then
+ * the notifications the handler queued (fp_nl_notify()) are sent.
  */
-void fp_nl_unlock(struct fp_net *fpn, bool changed)
+void fp_nl_unlock(struct genl_info *info, struct fp_nl_req *req, int err)
+	__releases(&req->fpn->lock)
 {
-	if (changed)
-		fp_nl_publish(fpn);
-	fpn->defer = false;
-	mutex_unlock(&fpn->lock);
+	struct sk_buff *msg;
+
+	if (req->admitted && req->chain)
+		fp_batch_done(req->chain, info->snd_seq, err);
+	info->user_ptr[0] = NULL;
+	__release(&req->fpn->lock);
+	mutex_unlock(&req->fpn->lock);
+	while ((msg = __skb_dequeue(&req->notify)))
+		genlmsg_multicast_netns(&fp_genl_family, genl_info_net(info),
+					msg, 0, 0, GFP_KERNEL);
+}
+
+/**
+ * fp_nl_doit() - run a request's handler with its namespace locked
+ * @skb: the request
+ * @info: its attributes
+ * @doit: the handler; it finds the namespace with fp_nl_net()
+ * @link: a configuration request (see fp_nl_lock())
+ *
+ * Every doit operation of the family runs through here (netlink.c), the
+ * way ovpn's pre_doit and post_doit bracket its handlers: one lock per
+ * request, batch admission and completion, the commit and the change
+ * notifications in one place.
+ *
+ * Return: what @doit returned, or -ECANCELED if the request's chain
+ * refused it.
+ */
+int fp_nl_doit(struct sk_buff *skb, struct genl_info *info,
+	       int (*doit)(struct sk_buff *skb, struct genl_info *info),
+	       bool link)
+{
+	struct fp_nl_req req;
+	int err;
+
+	err = fp_nl_lock(info, &req, link);
+	if (!err)
+		err = doit(skb, info);
+	fp_nl_unlock(info, &req, err);
+	return err;
 }
 
 /**
@@ -187,11 +252,8 @@ void fp_nl_unlock(struct fp_net *fpn, bool changed)
  */
 int fp_nl_commit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct fp_net *fpn = fp_nl_lock(info);
-
 	/* Also retries what failed for lack of memory; cheap if nothing did. */
-	fp_pub_commit(&fpn->pub);
-	fp_nl_unlock(fpn, false);
+	fp_pub_commit(&fp_nl_net(info)->pub);
 	return 0;
 }
 
@@ -366,15 +428,18 @@ int fp_nl_reply(struct genl_info *info, const struct fp_model *m,
 
 /**
  * fp_nl_notify() - send a change notification to the "config" group
- * @info: the request that made the change
+ * @info: the request that made the change (between fp_nl_lock() and
+ *	fp_nl_unlock())
  * @msg: from fp_nl_obj_msg(), or an ERR_PTR() or NULL (nothing is sent)
+ *
+ * The message is sent by fp_nl_unlock(), once the lock is dropped.
  */
 void fp_nl_notify(struct genl_info *info, struct sk_buff *msg)
 {
-	if (IS_ERR_OR_NULL(msg))
-		return;
-	genlmsg_multicast_netns(&fp_genl_family, genl_info_net(info), msg,
-				0, 0, GFP_KERNEL);
+	struct fp_nl_req *req = info->user_ptr[0];
+
+	if (!IS_ERR_OR_NULL(msg))
+		__skb_queue_tail(&req->notify, msg);
 }
 
 /**

@@ -32,18 +32,17 @@ static const char *fp_nl_str(struct genl_info *info, int attr)
 	return info->attrs[attr] ? nla_data(info->attrs[attr]) : NULL;
 }
 
-/* Finish a change: notify @msg after unlocking if @err is 0. */
-static int fp_nl_done(struct genl_info *info, struct fp_net *fpn, int err,
-		      struct sk_buff *msg)
+/* Finish a change: if @err is 0, commit it and notify @msg. */
+static int fp_nl_done(struct genl_info *info, int err, struct sk_buff *msg)
 {
-	if (err && !IS_ERR_OR_NULL(msg)) {
-		nlmsg_free(msg);
-		msg = NULL;
+	if (err) {
+		if (!IS_ERR_OR_NULL(msg))
+			nlmsg_free(msg);
+		return err;
 	}
-	fp_nl_unlock(fpn, !err);
-	if (!err)
-		fp_nl_notify(info, msg);
-	return err;
+	fp_nl_publish(info);
+	fp_nl_notify(info, msg);
+	return 0;
 }
 
 /* ---- the generic part: keys, GET, dumps, DEL, notifications -------------- */
@@ -81,19 +80,14 @@ static int fp_nl_obj_changed(struct genl_info *info, struct fp_net *fpn,
 			     const struct fp_nl_obj *d,
 			     const struct fp_nl_key *k, int err)
 {
-	struct sk_buff *msg = NULL;
-
-	if (!err) {
-		fp_nl_publish(fpn);
-		if (fp_nl_listened(info))
-			msg = fp_nl_obj_event(&fpn->model, d,
-					      d->find(&fpn->model, k),
-					      info->genlhdr->cmd);
-	}
-	fp_nl_unlock(fpn, false);
-	if (!err)
-		fp_nl_notify(info, msg);
-	return err;
+	if (err)
+		return err;
+	fp_nl_publish(info);
+	if (fp_nl_listened(info))
+		fp_nl_notify(info, fp_nl_obj_event(&fpn->model, d,
+						   d->find(&fpn->model, k),
+						   info->genlhdr->cmd));
+	return 0;
 }
 
 /* Refuse a request without @attr: "missing <object> <what>". */
@@ -169,7 +163,7 @@ int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info)
 	const void *obj;
 	int err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_nl_obj_key(info, &fpn->model, d, &k);
 	if (!err) {
 		obj = d->find(&fpn->model, &k);
@@ -179,7 +173,6 @@ int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info)
 		else
 			err = fp_nl_obj_enoent(info, &fpn->model, d, &k);
 	}
-	fp_nl_unlock(fpn, false);
 	return err;
 }
 
@@ -200,15 +193,15 @@ int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info)
 	struct fp_net *fpn;
 	int err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_nl_obj_key(info, &fpn->model, d, &k);
 	if (err)
-		return fp_nl_done(info, fpn, err, NULL);
+		return fp_nl_done(info, err, NULL);
 	if (fp_nl_listened(info))
 		msg = fp_nl_obj_event(&fpn->model, d, d->find(&fpn->model, &k),
 				      info->genlhdr->cmd);
 	err = d->del(&fpn->model, &k, info->extack);
-	return fp_nl_done(info, fpn, err, msg);
+	return fp_nl_done(info, err, msg);
 }
 
 static int fp_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
@@ -285,14 +278,27 @@ int fp_nl_dump_ret(struct sk_buff *skb, int err)
  * fp_nl_dump_lock() - lock the configuration of a dump's namespace
  * @skb: the dump buffer
  *
- * Return: the namespace's state, locked; unlock with mutex_unlock().
+ * Return: the namespace's state, locked; unlock with fp_nl_dump_unlock().
  */
 struct fp_net *fp_nl_dump_lock(struct sk_buff *skb)
+	__acquires(&fp_net(sock_net(skb->sk))->lock)
 {
 	struct fp_net *fpn = fp_net(sock_net(skb->sk));
 
 	mutex_lock(&fpn->lock);
+	__acquire(&fpn->lock);
 	return fpn;
+}
+
+/**
+ * fp_nl_dump_unlock() - unlock what fp_nl_dump_lock() locked
+ * @fpn: the namespace's state
+ */
+void fp_nl_dump_unlock(struct fp_net *fpn)
+	__releases(&fpn->lock)
+{
+	__release(&fpn->lock);
+	mutex_unlock(&fpn->lock);
 }
 
 /**
@@ -322,7 +328,7 @@ int fp_nl_obj_dump_start(struct netlink_callback *cb)
 		list_for_each(pos, head)
 			max = max(max, d->size((const char *)pos - d->node));
 	}
-	mutex_unlock(&fpn->lock);
+	fp_nl_dump_unlock(fpn);
 	max = nlmsg_total_size(GENL_HDRLEN + max);
 	if (max > cb->min_dump_alloc)
 		cb->min_dump_alloc = min_t(size_t, max, U16_MAX * 4);
@@ -367,7 +373,7 @@ int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			break;
 	}
 out:
-	mutex_unlock(&fpn->lock);
+	fp_nl_dump_unlock(fpn);
 	return fp_nl_dump_ret(skb, err);
 }
 
@@ -488,7 +494,7 @@ int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info)
 	nla_memcpy(&cfg.subscription,
 		   info->attrs[FASTPATH_A_CIRCUIT_SUBSCRIPTION], UUID_SIZE);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_circuit_add(&fpn->model, &cfg, info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
 				 &(struct fp_nl_key){ .name = cfg.name }, err);
@@ -520,7 +526,7 @@ int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_circuit_set(&fpn->model, &cfg, info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
 				 &(struct fp_nl_key){ .name = cfg.name }, err);
@@ -606,7 +612,7 @@ int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info)
 	circuit = fp_nl_str(info, FASTPATH_A_AUTH_CIRCUIT);
 	name = fp_nl_str(info, FASTPATH_A_AUTH_NAME);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_auth_add(&fpn->model, circuit, name, key, info->extack);
 	if (!err) {
 		ak.auth = fp_auth_find(&fpn->model, circuit, name);
@@ -623,7 +629,7 @@ int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info)
 		}
 	}
 	memzero_explicit(key, sizeof(key));
-	err = fp_nl_done(info, fpn, err, msg);
+	err = fp_nl_done(info, err, msg);
 	if (err)
 		return err;
 	return genlmsg_reply(reply, info);
@@ -644,10 +650,10 @@ int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info)
 	struct fp_net *fpn;
 	int err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_nl_obj_key(info, &fpn->model, &fp_nl_auth_obj, &k);
 	if (err)
-		return fp_nl_done(info, fpn, err, NULL);
+		return fp_nl_done(info, err, NULL);
 	a = fp_auth_find(&fpn->model, k.parent, k.name);
 	msg = fp_nl_obj_event(&fpn->model, &fp_nl_auth_obj, a,
 			      info->genlhdr->cmd);
@@ -659,7 +665,7 @@ int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info)
 	err = fp_auth_del(&fpn->model, k.parent, k.name, info->extack);
 	if (err && !IS_ERR_OR_NULL(conn_msg))
 		nlmsg_free(conn_msg);
-	err = fp_nl_done(info, fpn, err, msg);
+	err = fp_nl_done(info, err, msg);
 	if (!err)
 		fp_nl_notify(info, conn_msg);
 	return err;
@@ -807,7 +813,7 @@ int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info)
 			return err;
 	}
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_vnet_add(&fpn->model, &cfg, info->extack);
 	err = fp_nl_obj_changed(info, fpn, &fp_nl_vnet_obj,
 				&(struct fp_nl_key){ .name = cfg.name }, err);
@@ -849,7 +855,7 @@ int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
 			return err;
 	}
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	v = fp_vnet_find(&fpn->model, cfg.name);
 	if (v && (a[FASTPATH_A_VNET_SKU] || a[FASTPATH_A_VNET_UNITS])) {
 		/* SKU and units change together; an absent one is kept */
@@ -897,7 +903,7 @@ static int fp_nl_peering_op(struct genl_info *info, bool add)
 	p.vnet = fp_nl_str(info, FASTPATH_A_PEERING_VNET);
 	p.peer = fp_nl_str(info, FASTPATH_A_PEERING_PEER);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	if (add)
 		err = fp_peering_add(&fpn->model, p.vnet, p.peer, info->extack);
 	else
@@ -905,7 +911,7 @@ static int fp_nl_peering_op(struct genl_info *info, bool add)
 	msg = err ? NULL : fp_nl_obj_msg(&fpn->model, fp_nl_peering_fill, &p,
 					 FP_NL_OBJ_SIZE, info->genlhdr->cmd,
 					 0, 0);
-	return fp_nl_done(info, fpn, err, msg);
+	return fp_nl_done(info, err, msg);
 }
 
 /**
@@ -1030,7 +1036,7 @@ int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_endpoint_add(&fpn->model, &cfg, info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
 				 &(struct fp_nl_key){ .name = cfg.name }, err);
@@ -1062,7 +1068,7 @@ int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_endpoint_set(&fpn->model, &cfg, info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
 				 &(struct fp_nl_key){ .name = cfg.name }, err);
@@ -1137,7 +1143,7 @@ int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info)
 	if (a[FASTPATH_A_CONN_AUTH_KEY])
 		cfg.key = nla_data(a[FASTPATH_A_CONN_AUTH_KEY]);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_conn_add(&fpn->model, &cfg, info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
 				 &(struct fp_nl_key){ .name = cfg.name }, err);
@@ -1172,7 +1178,7 @@ int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info)
 	}
 	name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_conn_set(&fpn->model, name,
 			  nla_get_u32(a[FASTPATH_A_CONN_FLAGS]), info->extack);
 	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
@@ -1199,7 +1205,7 @@ int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info)
 	struct fp_net *fpn;
 	int err;
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	err = fp_nl_obj_key(info, &fpn->model, d, &k);
 	if (!err && fp_nl_obj_missing(info, &fpn->model, d, d->value_attr,
 				      d->value))

@@ -145,7 +145,7 @@ int fp_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
 	d = &fp_nl_stats_objs[circuit ? 0 : 1];
 	k.name = nla_data(info->attrs[d->name_attr]);
 
-	fpn = fp_nl_lock(info);
+	fpn = fp_nl_net(info);
 	obj = d->find(&fpn->model, &k);
 	if (obj) {
 		err = fp_nl_reply(info, &fpn->model, d->fill, obj,
@@ -156,7 +156,6 @@ int fp_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_BAD_ATTR(info->extack, info->attrs[d->name_attr]);
 		err = -ENOENT;
 	}
-	fp_nl_unlock(fpn, false);
 	return err;
 }
 
@@ -184,6 +183,6 @@ int fp_nl_stats_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			break;
 		cb->args[1] = 0;
 	}
-	mutex_unlock(&fpn->lock);
+	fp_nl_dump_unlock(fpn);
 	return fp_nl_dump_ret(skb, err);
 }

@@ -357,7 +357,7 @@ static struct fp_pent *fp_pent_cover(struct fp_pcirc *pc, struct fp_trie *t,
 		if (!e)
 			return NULL;
 	}
-	return (struct fp_pent *)fp_pent_visible(e, gen);
+	return (struct fp_pent *)fp_pent_visible(t, e, gen);
 }
 
 /* ---- commit of one circuit ---------------------------------------------- */
