@@ -50,6 +50,9 @@ static const struct {
 	FP_PREFIXES(ep_prefixes, struct fp_endpoint),
 	FP_PREFIXES(exc_prefixes, struct fp_exception),
 	FP_PREFIXES(udr_prefixes, struct fp_udr),
+	{ offsetof(struct fp_model, peering_pairs),
+	  offsetof(struct fp_peering, hnode), offsetof(struct fp_peering, hi),
+	  sizeof_field(struct fp_peering, hi) },
 };
 
 static struct fp_index *fp_model_index(struct fp_model *m, unsigned int i)
@@ -331,12 +334,9 @@ struct fp_peering *fp_peering_find(const struct fp_model *m,
 				   const struct fp_vnet *a,
 				   const struct fp_vnet *b)
 {
-	struct fp_peering *p;
+	const struct fp_vnet *hi = fp_peering_hi(a, b);
 
-	list_for_each_entry(p, &m->peerings, node)
-		if ((p->a == a && p->b == b) || (p->a == b && p->b == a))
-			return p;
-	return NULL;
+	return fp_index_find(&m->peering_pairs, hi == a ? b : a, &hi);
 }
 
 /**

@@ -210,13 +210,17 @@ struct fp_vnet {
 /**
  * struct fp_peering - a (symmetric) vnet peering
  * @node: in &fp_model.peerings
+ * @hnode: in &fp_model.peering_pairs, scoped by the lower of @a and @b
  * @a: one vnet
  * @b: the other
+ * @hi: the higher of @a and @b (by address): the index's key
  * @stamp: model sequence number at creation
  */
 struct fp_peering {
 	struct list_head node;
+	struct fp_hnode hnode;
 	struct fp_vnet *a, *b;
+	const struct fp_vnet *hi;
 	u64 stamp;
 };
 
@@ -354,6 +358,7 @@ struct fp_model_ops {
  * @ep_prefixes: endpoints by (vnet, prefix)
  * @exc_prefixes: exceptions by (vnet, prefix)
  * @udr_prefixes: UDRs by (vnet, prefix)
+ * @peering_pairs: peerings by their two vnets (fp_peering_find())
  * @n_circuits: number of circuits
  * @n_vnets: number of vnets
  * @n_conns: number of connections
@@ -380,6 +385,7 @@ struct fp_model {
 	struct fp_index ep_prefixes;
 	struct fp_index exc_prefixes;
 	struct fp_index udr_prefixes;
+	struct fp_index peering_pairs;
 	unsigned int n_circuits;
 	unsigned int n_vnets;
 	unsigned int n_conns;

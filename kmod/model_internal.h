@@ -74,6 +74,14 @@ void fp_obj_del(struct fp_model *m, struct list_head *node,
 struct fp_peering *fp_peering_find(const struct fp_model *m,
 				   const struct fp_vnet *a,
 				   const struct fp_vnet *b);
+
+/* The higher of two vnets by address: a peering's key (@hi). */
+static inline const struct fp_vnet *fp_peering_hi(const struct fp_vnet *a,
+						  const struct fp_vnet *b)
+{
+	return (uintptr_t)a > (uintptr_t)b ? a : b;
+}
+
 void fp_mark_vnet(struct fp_model *m, const struct fp_vnet *v);
 void fp_conn_free(struct fp_model *m, struct fp_conn *k);
 

@@ -444,8 +444,10 @@ int fp_peering_add(struct fp_model *m, const char *a, const char *b,
 		return PTR_ERR(p);
 	p->a = va;
 	p->b = vb;
+	p->hi = fp_peering_hi(va, vb);
 	p->stamp = fp_stamp(m);
 	list_add_tail(&p->node, &m->peerings);
+	fp_index_add(&m->peering_pairs, p, p->hi == va ? vb : va);
 	va->n_peers++;
 	vb->n_peers++;
 	m->n_objects++;
@@ -498,6 +500,7 @@ int fp_peering_del(struct fp_model *m, const char *a, const char *b,
 	fp_mark_vnet(m, va);
 	fp_mark_vnet(m, vb);
 	list_del(&p->node);
+	fp_index_del(&m->peering_pairs, p);
 	va->n_peers--;
 	vb->n_peers--;
 	m->n_objects--;
