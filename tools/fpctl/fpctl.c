@@ -18,6 +18,7 @@
 #include <linux/fastpath.h>
 
 #include "fpctl.h"
+#include "objects.h"
 #include "utils.h"
 
 #define NETNS_RUN_DIR	"/run/netns"
@@ -48,6 +49,8 @@ static const struct fpctl_cmd commands[] = {
 	  "print configuration changes as they happen" },
 	{ "stats", do_stats, usage_stats,
 	  "packet counters per reason, per circuit and connection" },
+	{ "save", do_save, usage_save,
+	  "print the configuration as -batch lines that re-create it" },
 	{ "version", do_version, usage_version,
 	  "show the versions of fpctl and of the fastpath module" },
 	{ "help", do_help, NULL,
@@ -456,6 +459,8 @@ int main(int argc, char **argv)
 	char cands[256];
 	int ret, idx;
 
+	/* a refused attribute is named by the field it stands for */
+	nl_attr_namer = obj_attr_name;
 	argc--;
 	argv++;
 	while (argc > 0 && argv[0][0] == '-') {

@@ -115,5 +115,7 @@ int do_monitor(struct fpctl *ctx, int argc, char **argv);
 void usage_monitor(FILE *f);
 int do_stats(struct fpctl *ctx, int argc, char **argv);
 void usage_stats(FILE *f);
+int do_save(struct fpctl *ctx, int argc, char **argv);
+void usage_save(FILE *f);
 
 #endif /* FPCTL_FPCTL_H */

@@ -168,14 +168,60 @@ void nl_attr_path(const struct nlmsghdr *req, uint32_t offs, char *buf,
 	}
 }
 
-static int nl_ext_ack_cb(const struct nlattr *attr, void *data)
+const char *(*nl_attr_namer)(uint8_t cmd, uint16_t type);
+
+/* Attributes by type, up to @max (mnl_attr_parse*() callbacks). */
+struct nl_attr_table {
+	const struct nlattr **tb;
+	uint16_t max;
+};
+
+static int nl_table_cb(const struct nlattr *attr, void *data)
 {
-	const struct nlattr **tb = data;
+	const struct nl_attr_table *t = data;
 	uint16_t type = mnl_attr_get_type(attr);
 
-	if (type <= NLMSGERR_ATTR_MAX)
-		tb[type] = attr;
+	if (type <= t->max)
+		t->tb[type] = attr;
 	return MNL_CB_OK;
+}
+
+/*
+ * What NLMSGERR_ATTR_POLICY @pol says the rejected attribute must be, in
+ * words: "at most 15 characters", "0 to 1", "4 to 16 bytes".
+ */
+void nl_policy_bound(const struct nlattr *pol, char *buf, size_t len)
+{
+	const struct nlattr *tb[NL_POLICY_TYPE_ATTR_MAX + 1] = { NULL };
+	struct nl_attr_table t = { tb, NL_POLICY_TYPE_ATTR_MAX };
+	uint32_t type = NL_ATTR_TYPE_INVALID, lo = 0, hi = 0;
+	bool has_lo, has_hi;
+	uint64_t ulo, uhi;
+
+	buf[0] = '\0';
+	if (mnl_attr_parse_nested(pol, nl_table_cb, &t) != MNL_CB_OK)
+		return;
+	nl_attr_u32(tb[NL_POLICY_TYPE_ATTR_TYPE], &type);
+	has_lo = !nl_attr_u32(tb[NL_POLICY_TYPE_ATTR_MIN_LENGTH], &lo);
+	has_hi = !nl_attr_u32(tb[NL_POLICY_TYPE_ATTR_MAX_LENGTH], &hi);
+	if (has_lo || has_hi) {
+		const char *unit = type == NL_ATTR_TYPE_BINARY ? "bytes" :
+				   "characters";
+
+		if (has_lo && has_hi && lo == hi)
+			snprintf(buf, len, "exactly %u %s", lo, unit);
+		else if (has_lo && has_hi)
+			snprintf(buf, len, "%u to %u %s", lo, hi, unit);
+		else if (has_hi)
+			snprintf(buf, len, "at most %u %s", hi, unit);
+		else
+			snprintf(buf, len, "at least %u %s", lo, unit);
+		return;
+	}
+	if (!nl_attr_u64(tb[NL_POLICY_TYPE_ATTR_MIN_VALUE_U], &ulo) &&
+	    !nl_attr_u64(tb[NL_POLICY_TYPE_ATTR_MAX_VALUE_U], &uhi))
+		snprintf(buf, len, "%llu to %llu", (unsigned long long)ulo,
+			 (unsigned long long)uhi);
 }
 
 /*
@@ -186,6 +232,7 @@ static void nl_record_ack(struct nl_ctx *nl, const struct nlmsghdr *nlh,
 			  size_t hlen, int error)
 {
 	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
+	struct nl_attr_table t = { tb, NLMSGERR_ATTR_MAX };
 	const struct nlmsghdr *req = nl->req;
 	struct nl_error *e = &nl->err;
 	const char *msg;
@@ -193,7 +240,7 @@ static void nl_record_ack(struct nl_ctx *nl, const struct nlmsghdr *nlh,
 	e->error = error;
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
 		return;
-	if (mnl_attr_parse(nlh, hlen, nl_ext_ack_cb, tb) != MNL_CB_OK)
+	if (mnl_attr_parse(nlh, hlen, nl_table_cb, &t) != MNL_CB_OK)
 		return;
 	msg = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
 	if (msg) {
@@ -205,6 +252,18 @@ static void nl_record_ack(struct nl_ctx *nl, const struct nlmsghdr *nlh,
 		e->has_offs = true;
 		nl_attr_path(req, e->offs, e->attr, sizeof(e->attr));
 	}
+	if (e->attr[0] && !strchr(e->attr, '.') && nl_attr_namer && req &&
+	    req->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN) {
+		const struct genlmsghdr *g = mnl_nlmsg_get_payload(req);
+		const char *name = nl_attr_namer(g->cmd, atoi(e->attr));
+
+		if (name)
+			snprintf(e->attr_name, sizeof(e->attr_name), "%s",
+				 name);
+	}
+	if (tb[NLMSGERR_ATTR_POLICY])
+		nl_policy_bound(tb[NLMSGERR_ATTR_POLICY], e->bound,
+				sizeof(e->bound));
 	if (!nl_attr_u32(tb[NLMSGERR_ATTR_MISS_TYPE], &e->miss_type)) {
 		uint32_t nest;
 
@@ -219,10 +278,11 @@ static void nl_record_warning(struct nl_ctx *nl, const struct nlmsghdr *nlh,
 			      size_t hlen)
 {
 	const struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { NULL };
+	struct nl_attr_table t = { tb, NLMSGERR_ATTR_MAX };
 	const char *msg;
 
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) ||
-	    mnl_attr_parse(nlh, hlen, nl_ext_ack_cb, tb) != MNL_CB_OK)
+	    mnl_attr_parse(nlh, hlen, nl_table_cb, &t) != MNL_CB_OK)
 		return;
 	msg = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
 	if (msg) {
@@ -418,7 +478,11 @@ void nl_print_error(const struct nl_ctx *nl)
 		detail_add(detail, sizeof(detail),
 			   "CAP_NET_ADMIN is required");
 	if (e->has_offs) {
-		if (e->attr[0])
+		if (e->attr_name[0])
+			detail_add(detail, sizeof(detail),
+				   "bad attribute %s (%s) at offset %u",
+				   e->attr, e->attr_name, e->offs);
+		else if (e->attr[0])
 			detail_add(detail, sizeof(detail),
 				   "bad attribute %s at offset %u", e->attr,
 				   e->offs);
@@ -435,6 +499,10 @@ void nl_print_error(const struct nl_ctx *nl)
 			detail_add(detail, sizeof(detail),
 				   "missing attribute %u", e->miss_type);
 	}
+	if (e->bound[0])
+		detail_add(detail, sizeof(detail), "%s%s%s", e->attr_name,
+			   e->attr_name[0] ? " must be " : "must be ",
+			   e->bound);
 	fp_error("%s%s%s%s", e->msg[0] ? e->msg : strerror(-e->error),
 		 detail[0] ? " (" : "", detail, detail[0] ? ")" : "");
 }

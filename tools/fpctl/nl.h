@@ -72,6 +72,20 @@ struct nl_family {
 	struct nl_mcgrp mcgrps[NL_MAX_MCGRPS];
 };
 
+/*
+ * Names a top-level attribute @type of a request of generic netlink
+ * command @cmd for error messages ("name"), or returns NULL.  fpctl sets
+ * it; NULL (the default) names nothing.
+ */
+extern const char *(*nl_attr_namer)(uint8_t cmd, uint16_t type);
+
+/*
+ * What an NLMSGERR_ATTR_POLICY nest says the rejected attribute must be,
+ * in words ("at most 15 characters", "50 to 100000"); "" if it says
+ * nothing this knows.
+ */
+void nl_policy_bound(const struct nlattr *pol, char *buf, size_t len);
+
 /* Details of the last failed nl_exec(). */
 struct nl_error {
 	int error;		/* negative errno, 0: the request succeeded */
@@ -85,6 +99,8 @@ struct nl_error {
 	bool has_offs;
 	uint32_t offs;		/* NLMSGERR_ATTR_OFFS: offset in request */
 	char attr[64];		/* attribute at offs as a path: "3", "6.2" */
+	char attr_name[32];	/* what it stands for (nl_attr_namer), or "" */
+	char bound[64];		/* NLMSGERR_ATTR_POLICY: what it must be */
 	bool has_miss;
 	uint32_t miss_type;	/* NLMSGERR_ATTR_MISS_TYPE */
 	char miss_nest[64];	/* NLMSGERR_ATTR_MISS_NEST as type path */

@@ -702,6 +702,93 @@ int obj_print_line(const struct obj_desc *d, const struct nlmsghdr *nlh,
 	return 0;
 }
 
+void obj_print_word(const char *s, FILE *out)
+{
+	if (!strpbrk(s, "#'\"\\")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+int obj_print_cmd(const struct obj_desc *d, const char *verb,
+		  const char *only, const struct nlmsghdr *nlh, FILE *out,
+		  unsigned int max_spaces)
+{
+	const struct nlattr *tb[FASTPATH_A_CIRCUIT_MAX + 32] = { 0 };
+	const struct obj_field *f;
+	unsigned int i, n;
+	uint32_t u;
+	char *s, *c;
+
+	if (nl_genl_parse(nlh, tb, d->maxattr))
+		return -EBADMSG;
+	fprintf(out, "%s %s", d->name, verb);
+	for (i = 0; i < d->n_fields; i++) {
+		f = &d->fields[i];
+		if (!(f->flags & (OF_KEY | OF_ADD)) || f->type == OT_KEY)
+			continue;
+		if (only && !(f->flags & OF_KEY) && strcmp(f->name, only))
+			continue;
+		if (f->type == OT_FLAG) {
+			/* one bit: "on" where set, absent (off) where not */
+			if (f->names || !tb[f->attr] ||
+			    nl_attr_u32(tb[f->attr], &u))
+				continue;
+			if (u & f->bit)
+				fprintf(out, " %s on", f->name);
+			continue;
+		}
+		if (f->type == OT_U32 && !(f->flags & OF_KEY) &&
+		    (!tb[f->attr] || nl_attr_u32(tb[f->attr], &u) || !u))
+			continue;	/* 0: the default */
+		s = field_str(f, nlh, tb);
+		if (!s || (f->type == OT_DEV && !strcmp(s, "none")) ||
+		    (f->type == OT_SPACES && !strcmp(s, "none"))) {
+			free(s);
+			continue;
+		}
+		if (f->type == OT_SPACES && max_spaces)
+			for (n = 0, c = s; *c; c++)
+				if (*c == ',' && ++n == max_spaces) {
+					*c = '\0';
+					break;
+				}
+		fprintf(out, " %s ", f->name);
+		obj_print_word(s, out);
+		free(s);
+	}
+	fputc('\n', out);
+	return 0;
+}
+
+const char *obj_attr_name(uint8_t cmd, uint16_t type)
+{
+	static const struct obj_desc *const descs[] = {
+		&circuit_desc, &auth_desc, &vnet_desc, &peering_desc,
+		&endpoint_desc, &conn_desc, &exception_desc, &udr_desc,
+	};
+	const struct obj_desc *d;
+	unsigned int i, j;
+
+	for (i = 0; i < ARRAY_SIZE(descs); i++) {
+		d = descs[i];
+		if (cmd != d->cmd_new && cmd != d->cmd_del &&
+		    cmd != d->cmd_set && cmd != d->cmd_get)
+			continue;
+		for (j = 0; j < d->n_fields; j++)
+			if (d->fields[j].attr == type)
+				return d->fields[j].name;
+	}
+	return NULL;
+}
+
 /* Rows collected from a dump, printed as an aligned table at the end. */
 struct table {
 	const struct obj_desc *d;

@@ -146,6 +146,25 @@ int obj_print_json(const struct obj_desc *d, const struct nlmsghdr *nlh,
 		   struct json_writer *jw);
 
 /*
+ * Print object message @nlh as a -batch line: "OBJECT VERB" and every
+ * field an add takes (keys too, by keyword; values quoted where -batch
+ * would split them; absent, "none" and zero values left out, a flag bit
+ * as "on" when set), or with @only the keys and that field alone.  With
+ * @max_spaces, at most that many address spaces.  "add" re-creates the
+ * object.  Returns 0 or -EBADMSG.
+ */
+int obj_print_cmd(const struct obj_desc *d, const char *verb,
+		  const char *only, const struct nlmsghdr *nlh, FILE *out,
+		  unsigned int max_spaces);
+/*
+ * The field attribute @type of a request of command @cmd stands for
+ * ("name"), or NULL: fpctl's nl_attr_namer, for error messages.
+ */
+const char *obj_attr_name(uint8_t cmd, uint16_t type);
+/* @s as one word of a -batch line: quoted where -batch would split it. */
+void obj_print_word(const char *s, FILE *out);
+
+/*
  * The "fpctl OBJECT" entry points of the object described by OBJ_desc:
  * do_OBJ() and usage_OBJ(), declared in fpctl.h.
  */

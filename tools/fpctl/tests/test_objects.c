@@ -304,27 +304,40 @@ static void test_values(void)
 			      1) == 0, "enum case-insensitive");
 }
 
+/* A GET reply of command @cmd, attributes from @fill, in @buf. */
+static struct nlmsghdr *reply_msg(char *buf, uint8_t cmd,
+				  void (*fill)(struct nlmsghdr *nlh))
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genlmsghdr *g;
+
+	nlh->nlmsg_type = 0x20;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	fill(nlh);
+	return nlh;
+}
+
+static void fill_circuit(struct nlmsghdr *nlh)
+{
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ID, 7);
+	mnl_attr_put_strz(nlh, FASTPATH_A_CIRCUIT_NAME, "er1");
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE, 100);
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_INSTALLED, 100);
+	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_PENDING, 25);
+}
+
 /* A circuit GET reply as the kernel builds it, printed both ways. */
 static void test_circuit_output(void)
 {
 	char buf[MNL_SOCKET_BUFFER_SIZE], *out = NULL;
 	const struct obj_desc *d = &circuit_desc;
 	struct json_writer *jw;
-	struct genlmsghdr *g;
 	struct nlmsghdr *nlh;
 	size_t len = 0;
 	FILE *f;
 
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = 0x20;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = FASTPATH_CMD_CIRCUIT_GET;
-	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ID, 7);
-	mnl_attr_put_strz(nlh, FASTPATH_A_CIRCUIT_NAME, "er1");
-	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTE_LIMIT_EFFECTIVE, 100);
-	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_INSTALLED, 100);
-	mnl_attr_put_u32(nlh, FASTPATH_A_CIRCUIT_ROUTES_PENDING, 25);
-
+	nlh = reply_msg(buf, FASTPATH_CMD_CIRCUIT_GET, fill_circuit);
 	f = open_memstream(&out, &len);
 	CHECK(f && obj_print_line(d, nlh, f) == 0, "print line");
 	fclose(f);
@@ -343,12 +356,94 @@ static void test_circuit_output(void)
 	free(out);
 }
 
+/* A message of object @d with what @fill puts, printed by obj_print_cmd(). */
+static char *cmd_output(const struct obj_desc *d, uint8_t cmd,
+			void (*fill)(struct nlmsghdr *nlh), const char *verb,
+			const char *only, unsigned int max_spaces)
+{
+	char buf[MNL_SOCKET_BUFFER_SIZE], *out = NULL;
+	struct nlmsghdr *nlh = reply_msg(buf, cmd, fill);
+	size_t len = 0;
+	FILE *f;
+
+	f = open_memstream(&out, &len);
+	CHECK(f && obj_print_cmd(d, verb, only, nlh, f, max_spaces) == 0,
+	      "print %s %s", d->name, verb);
+	fclose(f);
+	return out;
+}
+
+static void put_space(struct nlmsghdr *nlh, uint8_t a, uint8_t len)
+{
+	struct nlattr *p = mnl_attr_nest_start(nlh, 0);
+
+	mnl_attr_put(nlh, FASTPATH_A_PREFIX_ADDR, 4,
+		     (const uint8_t[]){ 10, a, 0, 0 });
+	mnl_attr_put_u8(nlh, FASTPATH_A_PREFIX_LEN, len);
+	mnl_attr_nest_end(nlh, p);
+}
+
+static void fill_vnet(struct nlmsghdr *nlh)
+{
+	struct nlattr *sp;
+
+	mnl_attr_put_u32(nlh, FASTPATH_A_VNET_ID, 3);
+	mnl_attr_put_strz(nlh, FASTPATH_A_VNET_NAME, "hub");
+	mnl_attr_put_strz(nlh, FASTPATH_A_VNET_REGION, "we#st'\"x");
+	mnl_attr_put_u32(nlh, FASTPATH_A_VNET_SKU, 6);
+	mnl_attr_put_u32(nlh, FASTPATH_A_VNET_UNITS, 0);
+	mnl_attr_put_u32(nlh, FASTPATH_A_VNET_CONNS, 1);
+	sp = mnl_attr_nest_start(nlh, FASTPATH_A_VNET_SPACES);
+	put_space(nlh, 1, 16);
+	put_space(nlh, 2, 16);
+	put_space(nlh, 3, 16);
+	mnl_attr_nest_end(nlh, sp);
+	mnl_attr_put_strz(nlh, FASTPATH_A_VNET_PEER, "spoke");
+}
+
+static void fill_conn(struct nlmsghdr *nlh)
+{
+	mnl_attr_put_strz(nlh, FASTPATH_A_CONN_NAME, "k1");
+	mnl_attr_put_strz(nlh, FASTPATH_A_CONN_CIRCUIT, "er1");
+	mnl_attr_put_strz(nlh, FASTPATH_A_CONN_VNET, "hub");
+	mnl_attr_put_u32(nlh, FASTPATH_A_CONN_FLAGS,
+			 FASTPATH_CONN_F_FASTPATH | FASTPATH_CONN_F_UDR);
+}
+
+/* fpctl save's lines: what an add takes, by keyword, quoted for -batch. */
+static void test_save_lines(void)
+{
+	char *out;
+
+	out = cmd_output(&vnet_desc, FASTPATH_CMD_VNET_GET, fill_vnet, "add",
+			 NULL, 0);
+	CHECK(!strcmp(out, "vnet add name hub region \"we#st'\\\"x\" sku ErGw3AZ spaces 10.1.0.0/16,10.2.0.0/16,10.3.0.0/16\n"),
+	      "vnet add: %s", out);
+	free(out);
+	out = cmd_output(&vnet_desc, FASTPATH_CMD_VNET_GET, fill_vnet, "add",
+			 NULL, 2);
+	CHECK(strstr(out, " spaces 10.1.0.0/16,10.2.0.0/16\n") != NULL,
+	      "vnet add, two spaces at most: %s", out);
+	free(out);
+	out = cmd_output(&vnet_desc, FASTPATH_CMD_VNET_GET, fill_vnet, "set",
+			 "spaces", 0);
+	CHECK(!strcmp(out, "vnet set name hub spaces 10.1.0.0/16,10.2.0.0/16,10.3.0.0/16\n"),
+	      "vnet set spaces: %s", out);
+	free(out);
+	out = cmd_output(&conn_desc, FASTPATH_CMD_CONN_GET, fill_conn, "add",
+			 NULL, 0);
+	CHECK(!strcmp(out, "connection add name k1 circuit er1 vnet hub fastpath on udr on\n"),
+	      "connection add: %s", out);
+	free(out);
+}
+
 int main(void)
 {
 	test_capture_errors();
 	test_values();
 	test_circuit();
 	test_circuit_output();
+	test_save_lines();
 	test_auth();
 	test_vnet();
 	test_peering();
