@@ -84,9 +84,10 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 #define FP_NL_MAXATTR_stats	FASTPATH_A_STATS_MAX
 
 /*
- * Every doit handler runs through fp_nl_doit() (nl_common.c): the
- * namespace locked once, and configuration requests (@_link) admitted
- * to and accounted in their ordered batch (nl_batch.c).
+ * Every doit handler but INFO_GET's (which reads no namespace state) runs
+ * through fp_nl_doit() (nl_common.c): the namespace locked once, and
+ * configuration requests (@_link) admitted to and accounted in their
+ * ordered batch (nl_batch.c).
  */
 #define FP_LOCKED(_doit, _link)						\
 	static int _doit##_locked(struct sk_buff *skb,			\

@@ -221,10 +221,10 @@ void fp_nl_unlock(struct genl_info *info, struct fp_nl_req *req, int err)
  * @doit: the handler; it finds the namespace with fp_nl_net()
  * @link: a configuration request (see fp_nl_lock())
  *
- * Every doit operation of the family runs through here (netlink.c), the
- * way ovpn's pre_doit and post_doit bracket its handlers: one lock per
- * request, batch admission and completion, the commit and the change
- * notifications in one place.
+ * Every doit operation of the family but INFO_GET runs through here
+ * (netlink.c), the way ovpn's pre_doit and post_doit bracket its
+ * handlers: one lock per request, batch admission and completion, the
+ * commit and the change notifications in one place.
  *
  * Return: what @doit returned, or -ECANCELED if the request's chain
  * refused it.
