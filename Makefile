@@ -9,7 +9,9 @@
 #   make deps            apt-install whatever Debian packages are missing
 #   make check           everything, in QEMU, on KERNELS (default 6.1)
 #   make demo            boot the test kernel and walk through fpctl
-#   make lint            checkpatch --strict and sparse (C=2)
+#   make lint            checkpatch --strict, sparse (C=2), the YNL spec against
+#                        the UAPI header and the generated files (ynl-gen)
+#   make ynl-gen         regenerate kmod/nl_gen.[ch] and nlfuzz tables from the spec
 #   make deb             fastpath-dkms and fpctl Debian packages
 #   make dkms-check      install the .debs, boot Debian's stock kernel with
 #                        the DKMS-built module, then purge
@@ -30,10 +32,14 @@ KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
 TOP := $(CURDIR)
 KSRC_61 = $(shell $(TOP)/tools/testing/qemu/kernel.sh --print-src 6.1)
 
-KMOD_SOURCES := $(wildcard kmod/*.[ch] kmod/tests/*.[ch]) uapi/linux/fastpath.h
+# nl_gen.[ch] are generated from the YNL spec (make ynl-gen), in the
+# generator's style: checked by regeneration (ynl-gen-check), not by
+# checkpatch.
+KMOD_GENERATED := kmod/nl_gen.c kmod/nl_gen.h
+KMOD_SOURCES := $(filter-out $(KMOD_GENERATED),$(wildcard kmod/*.[ch] kmod/tests/*.[ch]))
 
 .PHONY: all module fpctl nlfuzz deps check demo bench lint checkpatch sparse deb dkms-check \
-	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync docs-check layers \
+	check-harness check-tools bench-lpm bench-kernel bench-batch ynl-sync ynl-gen ynl-gen-check docs-check layers \
 	clean help
 
 all: module
@@ -57,7 +63,7 @@ check: deps
 demo: deps
 	tools/demo/demo-host.sh
 
-lint: checkpatch sparse layers ynl-sync docs-check
+lint: checkpatch sparse layers ynl-sync ynl-gen-check docs-check
 
 # Calls between the module's files go one way (from sparse's objects).
 layers: sparse
@@ -74,16 +80,28 @@ docs-check:
 ynl-sync:
 	@python3 tools/testing/ynl-sync.py
 
+# The policies and operation table (kmod/nl_gen.[ch]) from the YNL spec,
+# with the kernel's YNL C generator from the newest Debian linux-source:
+# ynl-gen writes them, ynl-gen-check fails if they differ from the spec's.
+ynl-gen:
+	@tools/testing/ynl-gen.sh
+
+ynl-gen-check:
+	@tools/testing/ynl-gen.sh --check
+
 # compat.h is the one place allowed to test LINUX_VERSION_CODE; fp_trace.h
-# is laid out the way every TRACE_EVENT() is.
+# is laid out the way every TRACE_EVENT() is; the UAPI header's name lists
+# are X-macros (X(id, "name") per entry).
 CHECKPATCH = $(KSRC_61)/scripts/checkpatch.pl --strict --no-tree --quiet \
 	--show-types --ignore FILE_PATH_CHANGES
 checkpatch:
 	@$(CHECKPATCH) -f $(filter-out kmod/compat.h kmod/fp_trace.h,$(KMOD_SOURCES)) && \
 	$(CHECKPATCH) --ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON \
 		-f kmod/compat.h && \
-	$(CHECKPATCH) --ignore PARENTHESIS_ALIGNMENT,OPEN_ENDED_LINE \
-		-f kmod/fp_trace.h && echo "checkpatch: clean"
+	$(CHECKPATCH) --ignore PARENTHESIS_ALIGNMENT,OPEN_ENDED_LINE,TRAILING_SEMICOLON \
+		-f kmod/fp_trace.h && \
+	$(CHECKPATCH) --ignore COMPLEX_MACRO,MACRO_ARG_REUSE \
+		-f uapi/linux/fastpath.h && echo "checkpatch: clean"
 
 # sparse over every file, against Debian's stock headers (no test kernel
 # needed); any sparse or compiler warning fails.

@@ -53,14 +53,51 @@
 #endif
 
 /*
- * The operation a generic netlink family's pre_doit sees: since 6.2 the
- * split form, with the same policy and maxattr members.
+ * The family's policies and operation table are generated from the YNL
+ * spec (nl_gen.c, tools/testing/ynl-gen.sh) as an array of split ops, one
+ * per do and per dump, each with its own policy and pre_doit: the form
+ * 6.2 introduced.  6.1 registers struct genl_ops (do and dump of a command
+ * in one entry, one pre_doit for the family): there the generated table
+ * is built as struct fp_split_ops, whose members are the ones the
+ * generator fills, and fp_netlink_init() turns it into genl_ops
+ * (FP_HAVE_SPLIT_OPS unset).  6.1 also lacks NLA_POLICY_MAX_LEN() and
+ * points to a policy's range without const, which the generated ranges
+ * are: its NLA_POLICY_FULL_RANGE() is redefined with a cast.
  */
+#ifdef __KERNEL__
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-#define fp_genl_doit_ops	genl_split_ops
+#define FP_HAVE_SPLIT_OPS	1
 #else
-#define fp_genl_doit_ops	genl_ops
+#include <net/genetlink.h>
+
+struct fp_split_ops {
+	u8 cmd;
+	u8 flags;
+	int (*pre_doit)(const struct fp_split_ops *ops, struct sk_buff *skb,
+			struct genl_info *info);
+	int (*doit)(struct sk_buff *skb, struct genl_info *info);
+	int (*start)(struct netlink_callback *cb);
+	int (*dumpit)(struct sk_buff *skb, struct netlink_callback *cb);
+	int (*done)(struct netlink_callback *cb);
+	const struct nla_policy *policy;
+	unsigned int maxattr;
+};
+
+#define genl_split_ops		fp_split_ops
+
+/* The same as 6.1's, but for the cast: validation only reads the range. */
+#undef NLA_POLICY_FULL_RANGE
+#define NLA_POLICY_FULL_RANGE(tp, _range) {				\
+	.type = NLA_ENSURE_UINT_OR_BINARY_TYPE(tp),			\
+	.validation_type = NLA_VALIDATE_RANGE_PTR,			\
+	.range = (struct netlink_range_validation *)(_range),		\
+}
 #endif
+
+#ifndef NLA_POLICY_MAX_LEN
+#define NLA_POLICY_MAX_LEN(_len)	NLA_POLICY_MAX(NLA_BINARY, _len)
+#endif
+#endif /* __KERNEL__ */
 
 /*
  * The rest is the data path's: the user-space trie tests (tools/trie-test,

@@ -8,23 +8,16 @@
 #include "compat.h"
 #include "counters.h"
 
-/* As the YNL spec spells them; fp_trace.h prints the same names. */
-static const char * const fp_reason_names[FP_NREASONS] = {
-	[FASTPATH_REASON_FORWARDED] = "forwarded",
-	[FASTPATH_REASON_NOT_IP] = "not-ip",
-	[FASTPATH_REASON_NOT_HOST] = "not-host",
-	[FASTPATH_REASON_BAD_HEADER] = "bad-header",
-	[FASTPATH_REASON_TTL] = "ttl",
-	[FASTPATH_REASON_EXCEPTION] = "exception",
-	[FASTPATH_REASON_NO_ROUTE] = "no-route",
-	[FASTPATH_REASON_TARGET_DOWN] = "target-down",
-	[FASTPATH_REASON_MTU] = "mtu",
-	[FASTPATH_REASON_NO_NEIGH] = "no-neigh",
-	[FASTPATH_REASON_TX_ERROR] = "tx-error",
-	[FASTPATH_REASON_VLAN] = "vlan",
-	[FASTPATH_REASON_NOT_UNICAST] = "not-unicast",
-	[FASTPATH_REASON_NO_MEMORY] = "no-memory",
+/*
+ * As the YNL spec spells them, in enum order (FASTPATH_REASONS(), the UAPI
+ * header; make lint checks it against the spec).
+ */
+#define FP_REASON_NAME(id, name)	name,
+static const char * const fp_reason_names[] = {
+	FASTPATH_REASONS(FP_REASON_NAME, FP_REASON_NAME)
 };
+
+static_assert(ARRAY_SIZE(fp_reason_names) == FP_NREASONS);
 
 /**
  * fp_counters_alloc() - allocate zeroed per-CPU counters

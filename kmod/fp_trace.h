@@ -20,6 +20,31 @@
 #include <linux/tracepoint.h>
 #include <linux/fastpath.h>
 
+/*
+ * The names of reasons and exception kinds come from the UAPI header's
+ * X-macros.  TRACE_DEFINE_ENUM() exports each value, so that tools that
+ * parse the format (perf, trace-cmd) can resolve the symbols.
+ */
+#undef FP_TRACE_ENUM
+#define FP_TRACE_ENUM(prefix, id)	TRACE_DEFINE_ENUM(prefix##id);
+#undef FP_TRACE_REASON_ENUM
+#define FP_TRACE_REASON_ENUM(id, name)	FP_TRACE_ENUM(FASTPATH_REASON_, id)
+#undef FP_TRACE_KIND_ENUM
+#define FP_TRACE_KIND_ENUM(id, name)				\
+	FP_TRACE_ENUM(FASTPATH_EXCEPTION_KIND_, id)
+
+FASTPATH_REASONS(FP_TRACE_REASON_ENUM, FP_TRACE_REASON_ENUM)
+FASTPATH_EXCEPTION_KINDS(FP_TRACE_KIND_ENUM, FP_TRACE_KIND_ENUM)
+
+#undef FP_TRACE_REASON
+#define FP_TRACE_REASON(id, name)	{ FASTPATH_REASON_##id, name },
+#undef FP_TRACE_REASON_LAST
+#define FP_TRACE_REASON_LAST(id, name)	{ FASTPATH_REASON_##id, name }
+#undef FP_TRACE_KIND
+#define FP_TRACE_KIND(id, name)		{ FASTPATH_EXCEPTION_KIND_##id, name },
+#undef FP_TRACE_KIND_LAST
+#define FP_TRACE_KIND_LAST(id, name)	{ FASTPATH_EXCEPTION_KIND_##id, name }
+
 TRACE_EVENT(fastpath_packet,
 
 	TP_PROTO(u32 circuit, u32 conn, u8 family, const void *saddr,
@@ -62,32 +87,12 @@ TRACE_EVENT(fastpath_packet,
 		  __entry->circuit, __entry->conn, __entry->family,
 		  __entry->saddr, __entry->daddr,
 		  __print_symbolic(__entry->reason,
-				   { FASTPATH_REASON_FORWARDED, "forwarded" },
-				   { FASTPATH_REASON_NOT_IP, "not-ip" },
-				   { FASTPATH_REASON_NOT_HOST, "not-host" },
-				   { FASTPATH_REASON_BAD_HEADER, "bad-header" },
-				   { FASTPATH_REASON_TTL, "ttl" },
-				   { FASTPATH_REASON_EXCEPTION, "exception" },
-				   { FASTPATH_REASON_NO_ROUTE, "no-route" },
-				   { FASTPATH_REASON_TARGET_DOWN, "target-down" },
-				   { FASTPATH_REASON_MTU, "mtu" },
-				   { FASTPATH_REASON_NO_NEIGH, "no-neigh" },
-				   { FASTPATH_REASON_TX_ERROR, "tx-error" },
-				   { FASTPATH_REASON_VLAN, "vlan" },
-				   { FASTPATH_REASON_NOT_UNICAST, "not-unicast" },
-				   { FASTPATH_REASON_NO_MEMORY, "no-memory" }),
+				   FASTPATH_REASONS(FP_TRACE_REASON,
+						    FP_TRACE_REASON_LAST)),
 		  __entry->reason != FASTPATH_REASON_EXCEPTION ? "-" :
 		  __print_symbolic(__entry->exc_kind,
-				   { FASTPATH_EXCEPTION_KIND_PRIVATE_ENDPOINT,
-				     "private-endpoint" },
-				   { FASTPATH_EXCEPTION_KIND_INTERNAL_LB,
-				     "internal-lb" },
-				   { FASTPATH_EXCEPTION_KIND_BASIC_LB, "basic-lb" },
-				   { FASTPATH_EXCEPTION_KIND_DNS_RESOLVER,
-				     "dns-resolver" },
-				   { FASTPATH_EXCEPTION_KIND_CROSS_REGION,
-				     "cross-region" },
-				   { FASTPATH_EXCEPTION_KIND_MANUAL, "manual" }))
+				   FASTPATH_EXCEPTION_KINDS(FP_TRACE_KIND,
+							    FP_TRACE_KIND_LAST)))
 );
 
 #endif /* _FASTPATH_TRACE_H */

@@ -6,7 +6,8 @@
  * This file holds the family's operation table, its registration and
  * INFO_GET; the family object itself and what every operation shares are
  * in nl_common.c, the object operations in nl_objects.c, the counters in
- * nl_stats.c, the policies in nl_policy.c, ordered batches in nl_batch.c.
+ * nl_stats.c, ordered batches in nl_batch.c; the policies and the table
+ * itself are generated from the spec (nl_gen.c, included here).
  * Calls go one way: this file -> nl_objects/nl_stats/nl_batch ->
  * nl_common.
  */
@@ -18,6 +19,17 @@
 #include "compat.h"
 #include "fastpath.h"
 #include "netlink.h"
+
+/*
+ * The policies, the operation table (fastpath_nl_ops) and the multicast
+ * groups, generated from Documentation/netlink/specs/fastpath.yaml by the
+ * kernel's YNL generator (tools/testing/ynl-gen.sh; make lint fails if the
+ * spec and this file differ).  Included, not built on its own: its groups
+ * are static, for the family this file registers.
+ */
+#include "nl_gen.c"
+
+FP_EXPORT_FOR_KUNIT(fastpath_nl_ops);
 
 /**
  * fp_nl_info_fill() - build a FASTPATH_CMD_INFO_GET reply
@@ -55,7 +67,14 @@ int fp_nl_info_fill(struct sk_buff *skb, u32 portid, u32 seq, int flags)
 
 FP_EXPORT_FOR_KUNIT(fp_nl_info_fill);
 
-static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
+/**
+ * fastpath_nl_info_get_doit() - INFO_GET: module and UAPI versions
+ * @skb: the request
+ * @info: its attributes (none) and the requester
+ *
+ * Return: 0 or a negative errno.
+ */
+int fastpath_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct sk_buff *msg;
 	int err;
@@ -73,135 +92,128 @@ static int fp_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-#define FP_NL_MAXATTR_circuit	FASTPATH_A_CIRCUIT_MAX
-#define FP_NL_MAXATTR_auth	FASTPATH_A_AUTH_MAX
-#define FP_NL_MAXATTR_vnet	FASTPATH_A_VNET_MAX
-#define FP_NL_MAXATTR_peering	FASTPATH_A_PEERING_MAX
-#define FP_NL_MAXATTR_endpoint	FASTPATH_A_ENDPOINT_MAX
-#define FP_NL_MAXATTR_conn	FASTPATH_A_CONN_MAX
-#define FP_NL_MAXATTR_exception	FASTPATH_A_EXCEPTION_MAX
-#define FP_NL_MAXATTR_udr	FASTPATH_A_UDR_MAX
-#define FP_NL_MAXATTR_stats	FASTPATH_A_STATS_MAX
-
 /*
- * Every doit handler but INFO_GET's (which reads no namespace state) runs
- * through fp_nl_doit() (nl_common.c): the namespace locked once, and
- * configuration requests (@_link) admitted to and accounted in their
- * ordered batch (nl_batch.c).
+ * The handlers the generated table names.  Every doit but INFO_GET's
+ * (which reads no namespace state) runs through fp_nl_doit() (nl_common.c):
+ * the namespace locked once, and configuration requests (@_link) admitted
+ * to and accounted in their ordered batch (nl_batch.c).
  */
-#define FP_LOCKED(_doit, _link)						\
-	static int _doit##_locked(struct sk_buff *skb,			\
-				  struct genl_info *info)		\
+#define FP_DOIT(op, fn, link)						\
+	int fastpath_nl_##op##_doit(struct sk_buff *skb,		\
+				    struct genl_info *info)		\
 	{								\
-		return fp_nl_doit(skb, info, _doit, _link);		\
-	}
-
-FP_LOCKED(fp_nl_obj_del, true)
-FP_LOCKED(fp_nl_vnet_prefix_change, true)
-FP_LOCKED(fp_nl_circuit_new, true)
-FP_LOCKED(fp_nl_circuit_set, true)
-FP_LOCKED(fp_nl_auth_new, true)
-FP_LOCKED(fp_nl_auth_del, true)
-FP_LOCKED(fp_nl_vnet_new, true)
-FP_LOCKED(fp_nl_vnet_set, true)
-FP_LOCKED(fp_nl_peering_new, true)
-FP_LOCKED(fp_nl_peering_del, true)
-FP_LOCKED(fp_nl_endpoint_new, true)
-FP_LOCKED(fp_nl_endpoint_set, true)
-FP_LOCKED(fp_nl_conn_new, true)
-FP_LOCKED(fp_nl_conn_set, true)
-FP_LOCKED(fp_nl_obj_get, false)
-FP_LOCKED(fp_nl_stats_get, false)
-FP_LOCKED(fp_nl_commit, false)
-FP_LOCKED(fp_nl_batch, false)
-
-/* Configuration ops: CAP_NET_ADMIN in the namespace owner's user ns. */
-#define FP_CFG_OP(_cmd, _doit, _set)					\
-	{								\
-		.cmd = _cmd,						\
-		.doit = _doit##_locked,					\
-		.policy = fp_nl_##_set##_policy,			\
-		.maxattr = FP_NL_MAXATTR_##_set,			\
-		.flags = GENL_UNS_ADMIN_PERM,				\
+		return fp_nl_doit(skb, info, fn, link);			\
 	}
 
 /*
- * Reads: do and dump, open to everyone in the namespace; @_start (or
- * NULL) runs before a dump's first message.
+ * Dumps of configuration objects go through the object table; their
+ * messages are sized for the largest object (fp_nl_obj_dump_start(), the
+ * spec's "pre" of each dump).
  */
-#define FP_READ_OP(_cmd, _doit, _start, _dumpit, _set)			\
+#define FP_DUMPIT(op, fn)						\
+	int fastpath_nl_##op##_dumpit(struct sk_buff *skb,		\
+				      struct netlink_callback *cb)	\
 	{								\
-		.cmd = _cmd,						\
-		.doit = _doit##_locked,					\
-		.start = _start,					\
-		.dumpit = _dumpit,					\
-		.policy = fp_nl_##_set##_policy,			\
-		.maxattr = FP_NL_MAXATTR_##_set,			\
+		return fn(skb, cb);					\
 	}
 
-/*
- * GET of a configuration object, through the object table; a dump's
- * messages are sized for its largest object (fp_nl_obj_dump_start()).
- */
-#define FP_GET_OP(_cmd, _set)						\
-	FP_READ_OP(_cmd, fp_nl_obj_get, fp_nl_obj_dump_start,		\
-		   fp_nl_obj_dump, _set)
+FP_DOIT(circuit_new, fp_nl_circuit_new, true)
+FP_DOIT(circuit_del, fp_nl_obj_del, true)
+FP_DOIT(circuit_set, fp_nl_circuit_set, true)
+FP_DOIT(circuit_get, fp_nl_obj_get, false)
+FP_DUMPIT(circuit_get, fp_nl_obj_dump)
+FP_DOIT(auth_new, fp_nl_auth_new, true)
+FP_DOIT(auth_del, fp_nl_auth_del, true)
+FP_DOIT(auth_get, fp_nl_obj_get, false)
+FP_DUMPIT(auth_get, fp_nl_obj_dump)
+FP_DOIT(vnet_new, fp_nl_vnet_new, true)
+FP_DOIT(vnet_del, fp_nl_obj_del, true)
+FP_DOIT(vnet_set, fp_nl_vnet_set, true)
+FP_DOIT(vnet_get, fp_nl_obj_get, false)
+FP_DUMPIT(vnet_get, fp_nl_obj_dump)
+FP_DOIT(peering_new, fp_nl_peering_new, true)
+FP_DOIT(peering_del, fp_nl_peering_del, true)
+FP_DOIT(endpoint_new, fp_nl_endpoint_new, true)
+FP_DOIT(endpoint_del, fp_nl_obj_del, true)
+FP_DOIT(endpoint_set, fp_nl_endpoint_set, true)
+FP_DOIT(endpoint_get, fp_nl_obj_get, false)
+FP_DUMPIT(endpoint_get, fp_nl_obj_dump)
+FP_DOIT(conn_new, fp_nl_conn_new, true)
+FP_DOIT(conn_del, fp_nl_obj_del, true)
+FP_DOIT(conn_set, fp_nl_conn_set, true)
+FP_DOIT(conn_get, fp_nl_obj_get, false)
+FP_DUMPIT(conn_get, fp_nl_obj_dump)
+FP_DOIT(exception_new, fp_nl_vnet_prefix_change, true)
+FP_DOIT(exception_del, fp_nl_obj_del, true)
+FP_DOIT(exception_set, fp_nl_vnet_prefix_change, true)
+FP_DOIT(exception_get, fp_nl_obj_get, false)
+FP_DUMPIT(exception_get, fp_nl_obj_dump)
+FP_DOIT(udr_new, fp_nl_vnet_prefix_change, true)
+FP_DOIT(udr_del, fp_nl_obj_del, true)
+FP_DOIT(udr_set, fp_nl_vnet_prefix_change, true)
+FP_DOIT(udr_get, fp_nl_obj_get, false)
+FP_DUMPIT(udr_get, fp_nl_obj_dump)
+FP_DOIT(stats_get, fp_nl_stats_get, false)
+FP_DUMPIT(stats_get, fp_nl_stats_dump)
+FP_DOIT(commit, fp_nl_commit, false)
+FP_DOIT(batch, fp_nl_batch, false)
 
+#ifdef FP_HAVE_SPLIT_OPS
+static void __init fp_netlink_set_ops(void)
+{
+	fp_genl_family.split_ops = fastpath_nl_ops;
+	fp_genl_family.n_split_ops = ARRAY_SIZE(fastpath_nl_ops);
+}
+#else
 /*
- * INFO_GET has no policy: the core's reject-all policy refuses a request
- * carrying any attribute with an extack message.
+ * Kernels without split ops (compat.h): one genl_ops per command, with the
+ * do's policy (a dump request carries no attribute), and one pre_doit for
+ * the whole family.
  */
-static const struct genl_ops fp_genl_ops[] = {
-	{
-		.cmd = FASTPATH_CMD_INFO_GET,
-		.doit = fp_nl_info_get_doit,
-	},
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_NEW, fp_nl_circuit_new, circuit),
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_DEL, fp_nl_obj_del, circuit),
-	FP_CFG_OP(FASTPATH_CMD_CIRCUIT_SET, fp_nl_circuit_set, circuit),
-	FP_GET_OP(FASTPATH_CMD_CIRCUIT_GET, circuit),
-	FP_CFG_OP(FASTPATH_CMD_AUTH_NEW, fp_nl_auth_new, auth),
-	FP_CFG_OP(FASTPATH_CMD_AUTH_DEL, fp_nl_auth_del, auth),
-	FP_GET_OP(FASTPATH_CMD_AUTH_GET, auth),
-	FP_CFG_OP(FASTPATH_CMD_VNET_NEW, fp_nl_vnet_new, vnet),
-	FP_CFG_OP(FASTPATH_CMD_VNET_DEL, fp_nl_obj_del, vnet),
-	FP_CFG_OP(FASTPATH_CMD_VNET_SET, fp_nl_vnet_set, vnet),
-	FP_GET_OP(FASTPATH_CMD_VNET_GET, vnet),
-	FP_CFG_OP(FASTPATH_CMD_PEERING_NEW, fp_nl_peering_new, peering),
-	FP_CFG_OP(FASTPATH_CMD_PEERING_DEL, fp_nl_peering_del, peering),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_NEW, fp_nl_endpoint_new, endpoint),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_DEL, fp_nl_obj_del, endpoint),
-	FP_CFG_OP(FASTPATH_CMD_ENDPOINT_SET, fp_nl_endpoint_set, endpoint),
-	FP_GET_OP(FASTPATH_CMD_ENDPOINT_GET, endpoint),
-	FP_CFG_OP(FASTPATH_CMD_CONN_NEW, fp_nl_conn_new, conn),
-	FP_CFG_OP(FASTPATH_CMD_CONN_DEL, fp_nl_obj_del, conn),
-	FP_CFG_OP(FASTPATH_CMD_CONN_SET, fp_nl_conn_set, conn),
-	FP_GET_OP(FASTPATH_CMD_CONN_GET, conn),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_NEW, fp_nl_vnet_prefix_change,
-		  exception),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_DEL, fp_nl_obj_del, exception),
-	FP_CFG_OP(FASTPATH_CMD_EXCEPTION_SET, fp_nl_vnet_prefix_change,
-		  exception),
-	FP_GET_OP(FASTPATH_CMD_EXCEPTION_GET, exception),
-	FP_CFG_OP(FASTPATH_CMD_UDR_NEW, fp_nl_vnet_prefix_change, udr),
-	FP_CFG_OP(FASTPATH_CMD_UDR_DEL, fp_nl_obj_del, udr),
-	FP_CFG_OP(FASTPATH_CMD_UDR_SET, fp_nl_vnet_prefix_change, udr),
-	FP_GET_OP(FASTPATH_CMD_UDR_GET, udr),
-	FP_READ_OP(FASTPATH_CMD_STATS_GET, fp_nl_stats_get, NULL,
-		   fp_nl_stats_dump, stats),
-	/* No policy either: COMMIT takes no attribute. */
-	{
-		.cmd = FASTPATH_CMD_COMMIT,
-		.doit = fp_nl_commit_locked,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-	/* Nor BATCH: it works on the request's sequence number. */
-	{
-		.cmd = FASTPATH_CMD_BATCH,
-		.doit = fp_nl_batch_locked,
-		.flags = GENL_UNS_ADMIN_PERM,
-	},
-};
+static struct genl_ops fp_genl_ops[ARRAY_SIZE(fastpath_nl_ops)] __ro_after_init;
+
+static int fp_nl_pre_doit_ops(const struct genl_ops *ops, struct sk_buff *skb,
+			      struct genl_info *info)
+{
+	const struct genl_split_ops split = {
+		.cmd = ops->cmd,
+		.policy = ops->policy,
+		.maxattr = ops->maxattr,
+	};
+
+	return fp_nl_pre_doit(&split, skb, info);
+}
+
+static void __init fp_netlink_set_ops(void)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(fastpath_nl_ops); i++) {
+		const struct genl_split_ops *s = &fastpath_nl_ops[i];
+		struct genl_ops *o = &fp_genl_ops[n];
+
+		if (n && fp_genl_ops[n - 1].cmd == s->cmd)
+			o = &fp_genl_ops[n - 1];
+		else
+			n++;
+		o->cmd = s->cmd;
+		o->flags |= s->flags & (GENL_ADMIN_PERM | GENL_UNS_ADMIN_PERM);
+		if (s->flags & GENL_CMD_CAP_DO) {
+			o->doit = s->doit;
+			o->policy = s->policy;
+			o->maxattr = s->maxattr;
+		}
+		if (s->flags & GENL_CMD_CAP_DUMP) {
+			o->start = s->start;
+			o->dumpit = s->dumpit;
+			o->done = s->done;
+		}
+	}
+	fp_genl_family.ops = fp_genl_ops;
+	fp_genl_family.n_ops = n;
+	fp_genl_family.pre_doit = fp_nl_pre_doit_ops;
+}
+#endif
 
 /* The UAPI enums are the model's values: nothing is translated. */
 #define FP_SAME(uapi, model)	BUILD_BUG_ON((int)(uapi) != (int)(model))
@@ -228,6 +240,12 @@ static void __init fp_netlink_check_uapi(void)
 	FP_SAME(FASTPATH_CONN_F_PEERING, FP_CONN_F_PEERING);
 	FP_SAME(FASTPATH_CONN_F_UDR, FP_CONN_F_UDR);
 	FP_SAME(FASTPATH_CONN_F_PRIVATE_LINK, FP_CONN_F_PRIVATE_LINK);
+	FP_SAME(FASTPATH_NAME_MAX_LEN, FP_NAME_LEN - 1);
+	FP_SAME(FASTPATH_REGION_MAX_LEN, FP_REGION_LEN - 1);
+	FP_SAME(FASTPATH_SUBSCRIPTION_LEN, UUID_SIZE);
+	FP_SAME(FASTPATH_KEY_LEN, FP_KEY_LEN);
+	FP_SAME(FASTPATH_ROUTE_LIMIT_MAX, FP_MAX_ROUTE_LIMIT);
+	FP_SAME(FASTPATH_SCALE_UNITS_MAX, FP_MAX_SCALE_UNITS);
 	BUILD_BUG_ON((int)FP_CONN_F_ALL != (int)(FASTPATH_CONN_F_FASTPATH |
 				       FASTPATH_CONN_F_PEERING |
 				       FASTPATH_CONN_F_UDR |
@@ -243,8 +261,9 @@ int __init fp_netlink_init(void)
 {
 	fp_netlink_check_uapi();
 	/* The family is nl_common.c's, which every operation uses. */
-	fp_genl_family.ops = fp_genl_ops;
-	fp_genl_family.n_ops = ARRAY_SIZE(fp_genl_ops);
+	fp_netlink_set_ops();
+	fp_genl_family.mcgrps = fastpath_nl_mcgrps;
+	fp_genl_family.n_mcgrps = ARRAY_SIZE(fastpath_nl_mcgrps);
 	return genl_register_family(&fp_genl_family);
 }
 

@@ -3,7 +3,8 @@
  * fastpath generic netlink family: what its files share.
  *
  *   netlink.c     the family, its operation table and INFO_GET
- *   nl_policy.c   attribute policies
+ *   nl_gen.c      policies and operation table, generated from the YNL
+ *                 spec (nl_gen.h declares them and the handlers)
  *   nl_common.c   a request's lock, batch admission, commit and
  *                 notifications (fp_nl_doit()); prefixes; replies
  *   nl_objects.c  NEW/DEL/SET/GET of every configuration object
@@ -23,17 +24,6 @@
 extern struct genl_family fp_genl_family;
 
 int fp_nl_info_fill(struct sk_buff *skb, u32 portid, u32 seq, int flags);
-
-extern const struct nla_policy fp_nl_prefix_policy[FASTPATH_A_PREFIX_MAX + 1];
-extern const struct nla_policy fp_nl_circuit_policy[FASTPATH_A_CIRCUIT_MAX + 1];
-extern const struct nla_policy fp_nl_auth_policy[FASTPATH_A_AUTH_MAX + 1];
-extern const struct nla_policy fp_nl_vnet_policy[FASTPATH_A_VNET_MAX + 1];
-extern const struct nla_policy fp_nl_peering_policy[FASTPATH_A_PEERING_MAX + 1];
-extern const struct nla_policy fp_nl_endpoint_policy[FASTPATH_A_ENDPOINT_MAX + 1];
-extern const struct nla_policy fp_nl_conn_policy[FASTPATH_A_CONN_MAX + 1];
-extern const struct nla_policy fp_nl_exception_policy[FASTPATH_A_EXCEPTION_MAX + 1];
-extern const struct nla_policy fp_nl_udr_policy[FASTPATH_A_UDR_MAX + 1];
-extern const struct nla_policy fp_nl_stats_policy[FASTPATH_A_STATS_MAX + 1];
 
 /*
  * Refuse a request that lacks attribute @attr with a message naming @what

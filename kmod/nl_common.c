@@ -16,10 +16,7 @@
 #include "fastpath.h"
 #include "model.h"
 #include "netlink.h"
-
-static const struct genl_multicast_group fp_genl_mcgrps[] = {
-	{ .name = FASTPATH_MCGRP_CONFIG },
-};
+#include "nl_gen.h"
 
 /**
  * fp_nl_string_whole() - does a string attribute end at its first NUL
@@ -42,9 +39,18 @@ bool fp_nl_string_whole(const struct nlattr *nla)
 
 FP_EXPORT_FOR_KUNIT(fp_nl_string_whole);
 
-/* Every request: no top-level string attribute hides bytes after a NUL. */
-static int fp_nl_pre_doit(const struct fp_genl_doit_ops *ops,
-			  struct sk_buff *skb, struct genl_info *info)
+/**
+ * fp_nl_pre_doit() - the "pre" of every request with attributes
+ * @ops: the operation, with the policy its attributes passed
+ * @skb: the request
+ * @info: its attributes
+ *
+ * No top-level string attribute may hide bytes after a NUL.
+ *
+ * Return: 0, or -EINVAL with a message and the bad attribute.
+ */
+int fp_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+		   struct genl_info *info)
 {
 	unsigned int i;
 
@@ -63,15 +69,15 @@ static int fp_nl_pre_doit(const struct fp_genl_doit_ops *ops,
 	return 0;
 }
 
-/* The ops are set by fp_netlink_init(), before the family registers. */
+/*
+ * The ops and multicast groups (generated from the spec) are set by
+ * fp_netlink_init(), before the family registers.
+ */
 struct genl_family fp_genl_family __ro_after_init = {
 	.name = FASTPATH_FAMILY_NAME,
 	.version = FASTPATH_FAMILY_VERSION,
 	.netnsok = true,
 	.module = THIS_MODULE,
-	.pre_doit = fp_nl_pre_doit,
-	.mcgrps = fp_genl_mcgrps,
-	.n_mcgrps = ARRAY_SIZE(fp_genl_mcgrps),
 };
 
 /*
@@ -259,7 +265,8 @@ int fp_nl_commit(struct sk_buff *skb, struct genl_info *info)
 
 /**
  * fp_nl_get_prefix() - parse a nested "prefix" attribute
- * @nla: the attribute (already validated against fp_nl_prefix_policy)
+ * @nla: the attribute, already validated against fastpath_prefix_nl_policy
+ *	by the operation's policy (nl_gen.c), which is not parsed again here
  * @p: the prefix
  * @extack: error reporting
  *
@@ -271,8 +278,7 @@ int fp_nl_get_prefix(const struct nlattr *nla, struct fp_prefix *p,
 	struct nlattr *tb[FASTPATH_A_PREFIX_MAX + 1];
 	int err;
 
-	err = nla_parse_nested(tb, FASTPATH_A_PREFIX_MAX, nla,
-			       fp_nl_prefix_policy, extack);
+	err = nla_parse_nested(tb, FASTPATH_A_PREFIX_MAX, nla, NULL, extack);
 	if (err)
 		return err;
 	if (!tb[FASTPATH_A_PREFIX_ADDR] || !tb[FASTPATH_A_PREFIX_LEN]) {

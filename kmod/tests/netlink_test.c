@@ -16,6 +16,7 @@
 #include "compat.h"
 #include "counters.h"
 #include "netlink.h"
+#include "nl_gen.h"
 #include "fp_test_util.h"
 
 static const struct nla_policy info_reply_policy[FASTPATH_A_INFO_MAX + 1] = {
@@ -198,30 +199,62 @@ static const struct nla_policy udr_reply_policy[FASTPATH_A_UDR_MAX + 1] = {
 	[FASTPATH_A_UDR_NEXTHOP] = { .type = NLA_NUL_STRING },
 };
 
-/* Replies of each GET, with the request policy the family uses for it. */
+/*
+ * Replies of each GET, with the operations whose requests may carry the
+ * same attributes (their policies are the generated ones, nl_gen.c).
+ */
 struct reply_set {
 	u8 cmd;
 	const struct nla_policy *reply;
-	const struct nla_policy *request;
 	unsigned int maxattr;
+	u8 req[3];
 };
 
 static const struct reply_set reply_sets[] = {
-	{ FASTPATH_CMD_CIRCUIT_GET, circuit_reply_policy, fp_nl_circuit_policy,
-	  FASTPATH_A_CIRCUIT_MAX },
-	{ FASTPATH_CMD_AUTH_GET, auth_reply_policy, fp_nl_auth_policy,
-	  FASTPATH_A_AUTH_MAX },
-	{ FASTPATH_CMD_VNET_GET, vnet_reply_policy, fp_nl_vnet_policy,
-	  FASTPATH_A_VNET_MAX },
+	{ FASTPATH_CMD_CIRCUIT_GET, circuit_reply_policy, FASTPATH_A_CIRCUIT_MAX,
+	  { FASTPATH_CMD_CIRCUIT_NEW, FASTPATH_CMD_CIRCUIT_SET,
+	    FASTPATH_CMD_CIRCUIT_GET } },
+	{ FASTPATH_CMD_AUTH_GET, auth_reply_policy, FASTPATH_A_AUTH_MAX,
+	  { FASTPATH_CMD_AUTH_NEW, FASTPATH_CMD_AUTH_GET } },
+	{ FASTPATH_CMD_VNET_GET, vnet_reply_policy, FASTPATH_A_VNET_MAX,
+	  { FASTPATH_CMD_VNET_NEW, FASTPATH_CMD_VNET_SET,
+	    FASTPATH_CMD_VNET_GET } },
 	{ FASTPATH_CMD_ENDPOINT_GET, endpoint_reply_policy,
-	  fp_nl_endpoint_policy, FASTPATH_A_ENDPOINT_MAX },
-	{ FASTPATH_CMD_CONN_GET, conn_reply_policy, fp_nl_conn_policy,
-	  FASTPATH_A_CONN_MAX },
+	  FASTPATH_A_ENDPOINT_MAX,
+	  { FASTPATH_CMD_ENDPOINT_NEW, FASTPATH_CMD_ENDPOINT_SET,
+	    FASTPATH_CMD_ENDPOINT_GET } },
+	{ FASTPATH_CMD_CONN_GET, conn_reply_policy, FASTPATH_A_CONN_MAX,
+	  { FASTPATH_CMD_CONN_NEW, FASTPATH_CMD_CONN_SET,
+	    FASTPATH_CMD_CONN_GET } },
 	{ FASTPATH_CMD_EXCEPTION_GET, exception_reply_policy,
-	  fp_nl_exception_policy, FASTPATH_A_EXCEPTION_MAX },
-	{ FASTPATH_CMD_UDR_GET, udr_reply_policy, fp_nl_udr_policy,
-	  FASTPATH_A_UDR_MAX },
+	  FASTPATH_A_EXCEPTION_MAX,
+	  { FASTPATH_CMD_EXCEPTION_NEW, FASTPATH_CMD_EXCEPTION_SET,
+	    FASTPATH_CMD_EXCEPTION_GET } },
+	{ FASTPATH_CMD_UDR_GET, udr_reply_policy, FASTPATH_A_UDR_MAX,
+	  { FASTPATH_CMD_UDR_NEW, FASTPATH_CMD_UDR_SET,
+	    FASTPATH_CMD_UDR_GET } },
 };
+
+/* The generated "do" operation of @cmd. */
+static const struct genl_split_ops *do_op(struct kunit *test, u8 cmd)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(fastpath_nl_ops); i++)
+		if (fastpath_nl_ops[i].cmd == cmd &&
+		    fastpath_nl_ops[i].flags & GENL_CMD_CAP_DO)
+			return &fastpath_nl_ops[i];
+	KUNIT_FAIL(test, "no do operation for command %u", cmd);
+	return NULL;
+}
+
+/* Does @op's request accept attribute @type at all. */
+static bool op_takes(const struct genl_split_ops *op, unsigned int type)
+{
+	return op && op->policy && type <= op->maxattr &&
+	       op->policy[type].type != NLA_UNSPEC &&
+	       op->policy[type].type != NLA_REJECT;
+}
 
 /* What a test builds; the suite's exit frees it even after a failure. */
 struct nl_test_ctx {
@@ -316,12 +349,19 @@ static struct nlattr **fill_parse(struct kunit *test, u8 cmd,
 	err = nlmsg_parse(nlh, GENL_HDRLEN, tb, rs->maxattr, rs->reply, &ea);
 	KUNIT_ASSERT_EQ_MSG(test, err, 0, "%s", ea._msg ? ea._msg : "");
 	for (i = 1; i <= rs->maxattr; i++) {
-		if (!tb[i] || rs->request[i].type == NLA_REJECT)
-			continue;
-		err = nla_validate(tb[i], nla_total_size(nla_len(tb[i])),
-				   rs->maxattr, rs->request, &ea);
-		KUNIT_EXPECT_EQ_MSG(test, err, 0, "attribute %u: %s", i,
-				    ea._msg ? ea._msg : "");
+		unsigned int r;
+
+		for (r = 0; r < ARRAY_SIZE(rs->req) && rs->req[r]; r++) {
+			const struct genl_split_ops *op = do_op(test, rs->req[r]);
+
+			if (!tb[i] || !op_takes(op, i))
+				continue;
+			err = nla_validate(tb[i], nla_total_size(nla_len(tb[i])),
+					   op->maxattr, op->policy, &ea);
+			KUNIT_EXPECT_EQ_MSG(test, err, 0,
+					    "attribute %u, command %u: %s", i,
+					    rs->req[r], ea._msg ? ea._msg : "");
+		}
 	}
 	return tb;
 }
@@ -703,6 +743,7 @@ static void stats_check(struct kunit *test, const char *name,
 	struct nlattr *tb[FASTPATH_A_STATS_MAX + 1];
 	struct nlattr *ctb[FASTPATH_A_COUNTER_MAX + 1];
 	struct nl_test_ctx *ctx = test->priv;
+	const struct genl_split_ops *op;
 	struct netlink_ext_ack ea = {};
 	struct nlmsghdr *nlh;
 	struct nlattr *a;
@@ -721,10 +762,11 @@ static void stats_check(struct kunit *test, const char *name,
 	KUNIT_EXPECT_NULL(test, tb[FASTPATH_A_STATS_CIRCUIT]);
 	expect_str(test, tb, FASTPATH_A_STATS_CONN, name);
 	/* the name is what a request would send */
+	op = do_op(test, FASTPATH_CMD_STATS_GET);
+	KUNIT_ASSERT_TRUE(test, op_takes(op, FASTPATH_A_STATS_CONN));
 	KUNIT_EXPECT_EQ(test, nla_validate(tb[FASTPATH_A_STATS_CONN],
 					   nla_total_size(nla_len(tb[FASTPATH_A_STATS_CONN])),
-					   FASTPATH_A_STATS_MAX,
-					   fp_nl_stats_policy, NULL), 0);
+					   op->maxattr, op->policy, NULL), 0);
 	nlmsg_for_each_attr(a, nlh, GENL_HDRLEN, rem) {
 		if (nla_type(a) != FASTPATH_A_STATS_COUNTER)
 			continue;

@@ -6,10 +6,10 @@
 
 #include "objects.h"
 
-/* by enum fastpath_exception_kind value */
+/* by enum fastpath_exception_kind value, as the spec spells them */
+#define KIND_NAME(id, name)	[FASTPATH_EXCEPTION_KIND_##id] = name,
 static const char *const kind_names[] = {
-	"private-endpoint", "internal-lb", "basic-lb", "dns-resolver",
-	"cross-region", "manual",
+	FASTPATH_EXCEPTION_KINDS(KIND_NAME, KIND_NAME)
 };
 
 static const struct obj_field exception_fields[] = {

@@ -16,22 +16,10 @@
 #include "stats.h"
 #include "utils.h"
 
-/* As Documentation/netlink/specs/fastpath.yaml spells them. */
+/* As the spec spells them (FASTPATH_REASONS(), the UAPI header). */
+#define REASON_NAME(id, name)	[FASTPATH_REASON_##id] = name,
 static const char *const reason_names[STATS_NREASONS] = {
-	[FASTPATH_REASON_FORWARDED] = "forwarded",
-	[FASTPATH_REASON_NOT_IP] = "not-ip",
-	[FASTPATH_REASON_NOT_HOST] = "not-host",
-	[FASTPATH_REASON_BAD_HEADER] = "bad-header",
-	[FASTPATH_REASON_TTL] = "ttl",
-	[FASTPATH_REASON_EXCEPTION] = "exception",
-	[FASTPATH_REASON_NO_ROUTE] = "no-route",
-	[FASTPATH_REASON_TARGET_DOWN] = "target-down",
-	[FASTPATH_REASON_MTU] = "mtu",
-	[FASTPATH_REASON_NO_NEIGH] = "no-neigh",
-	[FASTPATH_REASON_TX_ERROR] = "tx-error",
-	[FASTPATH_REASON_VLAN] = "vlan",
-	[FASTPATH_REASON_NOT_UNICAST] = "not-unicast",
-	[FASTPATH_REASON_NO_MEMORY] = "no-memory",
+	FASTPATH_REASONS(REASON_NAME, REASON_NAME)
 };
 
 const char *stats_reason_name(unsigned int reason)

@@ -4,7 +4,7 @@
 
     tools/testing/ynl-sync.py [--spec SPEC] [--header HEADER] [--emit]
 
-Every definition (enum or flags), attribute set and operation of
+Every definition (enum, flags or const), attribute set and operation of
 Documentation/netlink/specs/fastpath.yaml must appear in
 uapi/linux/fastpath.h with the names and values YNL would generate
 (genetlink conventions: FASTPATH_<DEF>_<ENTRY>, FASTPATH_A_<SET>_<ATTR>
@@ -23,16 +23,7 @@ import os
 import re
 import sys
 
-try:
-    import yaml
-except ImportError:
-    sys.exit("ynl-sync: PyYAML missing (Debian: apt install python3-yaml)")
-
-TOP = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
-
-
-def cname(*parts):
-    return "_".join(p.replace("-", "_") for p in parts if p).upper()
+from ynl_spec import SPEC, TOP, cname, load
 
 
 def expected(spec):
@@ -164,6 +155,51 @@ def check_name_tables(spec):
     return errs
 
 
+def check_consts(spec, text):
+    """Every "const" definition is a #define of the same value."""
+    fam = spec["name"]
+    errs = []
+    for d in spec.get("definitions", []):
+        if d["type"] != "const":
+            continue
+        name = cname(fam, d["name"])
+        m = re.search(r"^#define\s+%s\s+(\d+)\b" % name, text, re.M)
+        if not m:
+            errs.append("%s: const of the spec, no #define in the header" % name)
+        elif int(m.group(1)) != d["value"]:
+            errs.append("%s: %s in the header, %d in the spec" %
+                        (name, m.group(1), d["value"]))
+        if not d.get("doc"):
+            errs.append("const %s: no doc in the spec" % d["name"])
+    return errs
+
+
+# X-macros of the header that list an enum's entries with their names.
+NAME_MACROS = {"FASTPATH_REASONS": "reason",
+               "FASTPATH_EXCEPTION_KINDS": "exception-kind"}
+
+
+def check_name_macros(spec, text):
+    """Each X-macro lists its enum's entries, in order, with the spec's
+    names; all but the last through X, the last through X_LAST."""
+    defs = {d["name"]: d for d in spec.get("definitions", [])}
+    errs = []
+    for macro, enum in NAME_MACROS.items():
+        m = re.search(r"^#define %s\(X, X_LAST\)((?:.*\\\n)*.*)$" % macro,
+                      text, re.M)
+        if not m:
+            errs.append("%s: no such macro in the header" % macro)
+            continue
+        got = re.findall(r"\b(X|X_LAST)\((\w+), \"([^\"]*)\"\)", m.group(1))
+        ents = [e["name"] for e in defs[enum]["entries"]]
+        want = [("X_LAST" if i == len(ents) - 1 else "X",
+                 cname(e), e) for i, e in enumerate(ents)]
+        if got != want:
+            errs.append("%s: lists %s, the spec's %s is %s" %
+                        (macro, got, enum, want))
+    return errs
+
+
 def emit(enums):
     for ename, ents in enums.items():
         print("/**\n * %s - ...\n" % ename, end="")
@@ -184,21 +220,20 @@ def emit(enums):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spec", default=os.path.join(
-        TOP, "Documentation/netlink/specs/fastpath.yaml"))
+    ap.add_argument("--spec", default=SPEC)
     ap.add_argument("--header", default=os.path.join(TOP, "uapi/linux/fastpath.h"))
     ap.add_argument("--emit", action="store_true")
     args = ap.parse_args()
 
-    with open(args.spec) as f:
-        spec = yaml.safe_load(f)
+    spec = load(args.spec)
     want = expected(spec)
     if args.emit:
         emit(want)
         return 0
     with open(args.header) as f:
+        header_text = f.read()
         try:
-            have, docs = parse_header(f.read())
+            have, docs = parse_header(header_text)
         except ValueError as e:
             print("ynl-sync: %s: %s" % (args.header, e), file=sys.stderr)
             return 1
@@ -231,6 +266,8 @@ def main():
     for op in spec["operations"]["list"]:
         if not op.get("doc"):
             errs.append("operation %s: no doc" % op["name"])
+    errs += check_consts(spec, header_text)
+    errs += check_name_macros(spec, header_text)
     errs += check_name_tables(spec)
 
     if errs:

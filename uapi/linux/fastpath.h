@@ -16,6 +16,19 @@
 
 #define FASTPATH_MCGRP_CONFIG		"config"
 
+/*
+ * Bounds of request attributes (the spec's "checks", which the kernel's
+ * policies in kmod/nl_gen.c are generated from).
+ */
+#define FASTPATH_NAME_MAX_LEN		15	/* object names, without NUL */
+#define FASTPATH_REGION_MAX_LEN		31	/* vnet region, without NUL */
+#define FASTPATH_SUBSCRIPTION_LEN	16	/* subscription id (UUID) */
+#define FASTPATH_KEY_LEN		16	/* authorization key */
+#define FASTPATH_BANDWIDTH_MIN		50	/* circuit bandwidth, Mbit/s */
+#define FASTPATH_BANDWIDTH_MAX		100000
+#define FASTPATH_ROUTE_LIMIT_MAX	16777216	/* circuit route limit */
+#define FASTPATH_SCALE_UNITS_MAX	40	/* ErGwScale gateway units */
+
 /**
  * enum fastpath_tier - circuit tier (FASTPATH_A_CIRCUIT_TIER)
  * @FASTPATH_TIER_STANDARD: Standard: at most 10 vnet links.
@@ -141,6 +154,37 @@ enum fastpath_reason {
 	__FASTPATH_REASON_MAX,
 	FASTPATH_REASON_MAX = (__FASTPATH_REASON_MAX - 1)
 };
+
+/*
+ * FASTPATH_REASONS(X, X_LAST): every reason in enum order with its name as
+ * the spec spells it, for tables of names (the module's counters and
+ * tracepoint, fpctl): X(NO_ROUTE, "no-route") for each but the last,
+ * X_LAST() for the last (a tracepoint's symbol list takes no trailing
+ * comma).  FASTPATH_EXCEPTION_KINDS() likewise for the exception kinds.
+ */
+#define FASTPATH_REASONS(X, X_LAST)			\
+	X(FORWARDED, "forwarded")			\
+	X(NOT_IP, "not-ip")				\
+	X(NOT_HOST, "not-host")				\
+	X(BAD_HEADER, "bad-header")			\
+	X(TTL, "ttl")					\
+	X(EXCEPTION, "exception")			\
+	X(NO_ROUTE, "no-route")				\
+	X(TARGET_DOWN, "target-down")			\
+	X(MTU, "mtu")					\
+	X(NO_NEIGH, "no-neigh")				\
+	X(TX_ERROR, "tx-error")				\
+	X(VLAN, "vlan")					\
+	X(NOT_UNICAST, "not-unicast")			\
+	X_LAST(NO_MEMORY, "no-memory")
+
+#define FASTPATH_EXCEPTION_KINDS(X, X_LAST)		\
+	X(PRIVATE_ENDPOINT, "private-endpoint")		\
+	X(INTERNAL_LB, "internal-lb")			\
+	X(BASIC_LB, "basic-lb")				\
+	X(DNS_RESOLVER, "dns-resolver")			\
+	X(CROSS_REGION, "cross-region")			\
+	X_LAST(MANUAL, "manual")
 
 /**
  * enum fastpath_a_info - attributes of the "info" attribute set

@@ -236,7 +236,19 @@ test_refusal() {
 	grep -qF "a name must not contain a NUL byte" "$T/out" ||
 		{ fp_fail "inner NUL extack: $(cat "$T/out")"; return 1; }
 	ynl --do circuit-get --json '{"name": "ab"}'
-	fp_expect_eq "circuit ab made" "$rc" 1
+	fp_expect_eq "circuit ab made" "$rc" 1 || return 1
+	# what is fixed at creation: the operation says so (EOPNOTSUPP)
+	ynl --do circuit-set --json "{\"name\": \"er1\", \"subscription\": \"$SUB_A\"}"
+	fp_expect_eq "fixed exit status" "$rc" 1 || return 1
+	fp_expect_eq "fixed error line" "$(head -n 1 "$T/out")" \
+		"Netlink error: Operation not supported" || return 1
+	grep -qF "the subscription of a circuit is fixed at creation" "$T/out" ||
+		{ fp_fail "fixed extack: $(cat "$T/out")"; return 1; }
+	# and what an operation does not take at all, the policy refuses
+	ynl --do circuit-get --json '{"name": "er1", "bandwidth": 1000}'
+	fp_expect_eq "get with bandwidth exit status" "$rc" 1 || return 1
+	grep -qF "'bad-attr': '.bandwidth'" "$T/out" ||
+		{ fp_fail "get with bandwidth extack: $(cat "$T/out")"; return 1; }
 }
 
 # everything deleted again in one --multi batch (revoking a1 deletes c2)
