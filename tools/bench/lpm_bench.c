@@ -6,13 +6,20 @@
  *   real4/real6  range-to-CIDR of Debian tor-geoipdb's geoip/geoip6, plus
  *                nesting: a covering /8 (/16 for IPv6) and /16 (/32) over
  *                every group of routes (the CIDR set alone is a partition)
+ *   bgp          ~900k IPv4 clustered like a BGP table: allocations /8-/20
+ *                with their more-specifics, 59 % /24 (gen_bgp())
+ *   hosts        2,097,152 /32s, 32,768 in each of 64 /16s, + 10,000 /24s
+ *                (FastPath's case: one host route per VM; gen_hosts())
+ *   nested       500k adversarial /9-/32 in nested chains (gen_nested())
  *   syn1m        synthetic 1M IPv4, BGP-like lengths, nested
  *   dense32      262,144 /32s in one /14 (host routes: VM endpoints)
  *   1k, 100k     random subsets of real4
- * "lpm_bench --dump real4|syn1m" prints a set's IPv4 prefixes, one
+ * "lpm_bench --dump real4|syn1m|bgp|hosts|nested" prints a set's IPv4 prefixes, one
  * "a.b.c.d/len" per line, for the data-path benchmark (make bench).
  * Addresses: uniformly random over the space (IPv6: over the covered
- * /16s) and a hot set of 4096 distinct ones.  Prints ns per lookup
+ * /16s), "routed" ones (inside a random route of the set: where traffic
+ * goes, and on partitioned sets the hard case) and a hot set of 4096
+ * distinct ones.  Prints ns per lookup
  * (single and batched), build time and rate, incremental inserts/s and
  * bytes per route, with ratios ours/theirs, then one summary line.
  */
@@ -299,6 +306,156 @@ static void gen_dense32(struct set *s)
 	dedup(s);
 }
 
+/* a random prefix of length @len inside @base/@blen (host order) */
+static u32 inside(u32 base, unsigned int blen, unsigned int len)
+{
+	u32 x = base;
+
+	if (blen < 32)
+		x |= (u32)rnd() & (0xffffffffu >> blen);
+	return len ? x & (0xffffffffu << (32 - len)) : 0;
+}
+
+static void add4(struct set *s, u32 host, unsigned int len, u32 nh)
+{
+	u32 x = htonl(host);
+	u8 a[16] = { 0 };
+
+	memcpy(a, &x, 4);
+	add(s, a, len, nh);
+}
+
+/* a first octet that is unicast and may be routed: 1-223 but 10 and 127 */
+static u32 public_octet(void)
+{
+	u32 o;
+
+	do {
+		o = 1 + rnd() % 223;
+	} while (o == 10 || o == 127);
+	return o;
+}
+
+/*
+ * "bgp": a clustered BGP-like table of about 900,000 routes.  Address
+ * space is handed out in allocations (a /8 to /20 each, 2,500 of them,
+ * themselves routes: the covering aggregates); inside each allocation
+ * the more-specifics cluster, as announcements of one holder do: most
+ * routes are /24s, the rest /16 to /23 and a few /25 to /32, each inside
+ * its allocation, and 20 % of the more-specifics sit inside an earlier,
+ * shorter more-specific (deaggregated blocks announced with their
+ * parts).  Lengths as in public BGP tables:
+ * most routes /24, a tail to /8 and a few host routes.
+ */
+static void gen_bgp(struct set *s)
+{
+	static const struct { unsigned int len, permille; } dist[] = {
+		{ 16, 12 }, { 17, 8 }, { 18, 15 }, { 19, 28 }, { 20, 45 },
+		{ 21, 50 }, { 22, 95 }, { 23, 90 }, { 24, 590 }, { 25, 10 },
+		{ 26, 10 }, { 27, 8 }, { 28, 10 }, { 29, 10 }, { 30, 6 },
+		{ 32, 13 },
+	};
+	struct { u32 base; unsigned int len; } *alloc;
+	const unsigned int nalloc = 2500;
+	unsigned int i;
+
+	alloc = calloc(nalloc, sizeof(*alloc));
+	for (i = 0; i < nalloc; i++) {
+		unsigned int len = 8 + rnd() % 13;	/* /8 .. /20 */
+
+		if (len < 12 && rnd() % 4)
+			len += 4;	/* few very large blocks */
+		alloc[i].len = len;
+		alloc[i].base = inside(public_octet() << 24, 8, len);
+		add4(s, alloc[i].base, len, 1 + rnd() % 4000);
+	}
+	while (s->n < 900000) {
+		unsigned int r = rnd() % 1000, acc = 0, len = 24, j;
+		unsigned int a = rnd() % nalloc;
+		u32 base = alloc[a].base;
+		unsigned int blen = alloc[a].len;
+
+		for (j = 0; j < sizeof(dist) / sizeof(dist[0]); j++) {
+			acc += dist[j].permille;
+			if (r < acc) {
+				len = dist[j].len;
+				break;
+			}
+		}
+		if (len <= blen)
+			len = blen + 1 + rnd() % (24 - blen);
+		if (s->n > nalloc && rnd() % 5 == 0) {
+			/* below an earlier, shorter more-specific */
+			const struct pfx *q = &s->p[nalloc + rnd() % (s->n - nalloc)];
+			u32 x;
+
+			memcpy(&x, q->a, 4);
+			if (q->len < len) {
+				base = ntohl(x);
+				blen = q->len;
+			}
+		}
+		add4(s, inside(base, blen, len), len, 1 + rnd() % 4000);
+		if (s->n == 900000)
+			dedup(s);
+	}
+	free(alloc);
+}
+
+/*
+ * "hosts": FastPath's own case, one /32 per VM: 2,097,152 host routes,
+ * 32,768 in each of 64 /16s (VNet address spaces half full, addresses
+ * spread), plus 10,000 /24s elsewhere (on-premises routes).
+ */
+static void gen_hosts(struct set *s)
+{
+	u32 nets[64];
+	unsigned int i, k;
+
+	for (i = 0; i < 64; i++)
+		nets[i] = (public_octet() << 24) | ((u32)rnd() & 0x00ff0000u);
+	for (i = 0; i < 64; i++) {
+		/* a random half of the /16: a random odd multiplier permutes */
+		u32 mul = (u32)rnd() | 1, off = (u32)rnd();
+
+		for (k = 0; k < 32768; k++)
+			add4(s, nets[i] | ((k * mul + off) & 0xffffu), 32,
+			     1 + (k + i * 32768) % 60000);
+	}
+	for (i = 0; i < 10000; i++)
+		add4(s, inside(public_octet() << 24, 8, 24), 24,
+		     60001 + i % 5000);
+	dedup(s);
+}
+
+/*
+ * "nested": adversarial, 500,000 random /9 to /32 in nested chains:
+ * each chain starts at a random /9../16 and goes down one to four bits
+ * at a time to a /32, every step a route, so lookups end deep and every
+ * level has both a prefix and a child.
+ */
+static void gen_nested(struct set *s)
+{
+	do {
+		while (s->n < 500000) {
+			unsigned int len = 9 + rnd() % 8, plen;
+			u32 x = inside(public_octet() << 24, 8, len);
+
+			for (;;) {
+				add4(s, x, len, 1 + rnd() % 60000);
+				if (len == 32)
+					break;
+				plen = len;
+				len += 1 + rnd() % 4;
+				if (len > 32)
+					len = 32;
+				x = inside(x, plen, len);
+			}
+		}
+		dedup(s);	/* chains may meet: until 500,000 distinct */
+	} while (s->n < 500000);
+}
+
 static void subset(struct set *d, const struct set *s, size_t n)
 {
 	size_t i;
@@ -314,7 +471,7 @@ static void subset(struct set *d, const struct set *s, size_t n)
 /* ---- measurements ---- */
 
 struct res {
-	double build_s, ins_per_s, mem, look_ns, hot_ns, batch_ns;
+	double build_s, ins_per_s, mem, look_ns, routed_ns, hot_ns, batch_ns;
 	u64 check;
 };
 
@@ -444,7 +601,8 @@ static void bench4(const struct set *s, struct res *o, struct res *r)
 	u32 *addr = malloc(NLOOK * 4), *host = malloc(NLOOK * 4);
 	u32 *hot = malloc(NLOOK * 4), *hoth = malloc(NLOOK * 4);
 	u32 *o1 = malloc(NLOOK * 4), *o2 = malloc(NLOOK * 4);
-	double t0, to[3][REPS], tr[3][REPS];
+	u32 *routed = malloc(NLOOK * 4);
+	double t0, to[4][REPS], tr[4][REPS];
 	struct fp_trie t, t2;
 	struct rte_lpm *l;
 	size_t i, bad = 0;
@@ -458,6 +616,14 @@ static void bench4(const struct set *s, struct res *o, struct res *r)
 	for (i = 0; i < NLOOK; i++) {
 		hoth[i] = host[rnd() % NHOT];
 		hot[i] = htonl(hoth[i]);
+	}
+	/* inside random routes of the set: where traffic goes */
+	for (i = 0; i < NLOOK; i++) {
+		const struct pfx *p = &s->p[rnd() % s->n];
+		u32 x;
+
+		memcpy(&x, p->a, 4);
+		routed[i] = htonl(inside(ntohl(x), p->len, 32));
 	}
 
 	/* ours: bulk build */
@@ -522,8 +688,12 @@ static void bench4(const struct set *s, struct res *o, struct res *r)
 	rte4_run(l, addr, NLOOK, o2);
 	for (i = 0; i < NLOOK; i++)
 		bad += o1[i] != o2[i];
+	ours4_run(&t, routed, NLOOK, o1);
+	rte4_run(l, routed, NLOOK, o2);
+	for (i = 0; i < NLOOK; i++)
+		bad += o1[i] != o2[i];
 	if (bad) {
-		printf("  MISMATCH: %zu of %u lookups differ\n", bad, NLOOK);
+		printf("  MISMATCH: %zu of %u lookups differ\n", bad, 2 * NLOOK);
 		exit(1);
 	}
 
@@ -547,6 +717,12 @@ static void bench4(const struct set *s, struct res *o, struct res *r)
 		t0 = now();
 		r->check += rte4_runx4(l, host, NLOOK);
 		tr[2][k] = now() - t0;
+		t0 = now();
+		o->check += ours4_run(&t, routed, NLOOK, NULL);
+		to[3][k] = now() - t0;
+		t0 = now();
+		r->check += rte4_run(l, routed, NLOOK, NULL);
+		tr[3][k] = now() - t0;
 	}
 	o->look_ns = best_of(to[0], REPS) * 1e9 / NLOOK;
 	r->look_ns = best_of(tr[0], REPS) * 1e9 / NLOOK;
@@ -554,8 +730,11 @@ static void bench4(const struct set *s, struct res *o, struct res *r)
 	r->hot_ns = best_of(tr[1], REPS) * 1e9 / NLOOK;
 	o->batch_ns = best_of(to[2], REPS) * 1e9 / NLOOK;
 	r->batch_ns = best_of(tr[2], REPS) * 1e9 / NLOOK;
+	o->routed_ns = best_of(to[3], REPS) * 1e9 / NLOOK;
+	r->routed_ns = best_of(tr[3], REPS) * 1e9 / NLOOK;
 
 	rte_lpm_free(l);
+	free(routed);
 	fp_trie_destroy(&t);
 	free(e);
 	free(addr);
@@ -625,7 +804,8 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 	struct rte_lpm6_config cfg = { 0 };
 	u8 (*addr)[16] = malloc(NLOOK6 * 16), (*hot)[16] = malloc(NLOOK6 * 16);
 	int32_t *nh = malloc(NLOOK6 * 4);
-	double t0, to[3][REPS], tr[3][REPS];
+	u8 (*routed)[16] = malloc(NLOOK6 * 16);
+	double t0, to[4][REPS], tr[4][REPS];
 	struct rte_lpm6 *l;
 	struct fp_trie t, t2;
 	size_t i, bad = 0;
@@ -643,6 +823,19 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 	}
 	for (i = 0; i < NLOOK6; i++)
 		memcpy(hot[i], addr[rnd() % NHOT], 16);
+	/* inside random routes of the set */
+	for (i = 0; i < NLOOK6; i++) {
+		const struct pfx *p = &s->p[rnd() % s->n];
+		unsigned int b;
+
+		for (b = 0; b < 16; b++) {
+			u8 m = b * 8 >= p->len ? 0xff :
+			       b * 8 + 8 <= p->len ? 0 :
+			       (u8)(0xff >> (p->len - b * 8));
+
+			routed[i][b] = (p->a[b] & ~m) | ((u8)rnd() & m);
+		}
+	}
 
 	fp_trie_init(&t, 128, &lock);
 	mutex_lock(&lock);
@@ -690,6 +883,10 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 		if (rte_lpm6_lookup(l, addr[i], &h))
 			h = 0;
 		bad += h != our_nh(fp_trie_lookup6(&t, addr[i]));
+		h = 0;
+		if (rte_lpm6_lookup(l, routed[i], &h))
+			h = 0;
+		bad += h != our_nh(fp_trie_lookup6(&t, routed[i]));
 	}
 	rcu_read_unlock();
 	if (bad) {
@@ -714,6 +911,12 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 		for (i = 0; i + 64 <= NLOOK6; i += 64)
 			rte_lpm6_lookup_bulk_func(l, &addr[i], nh + i, 64);
 		tr[2][k] = now() - t0;
+		t0 = now();
+		o->check += ours6_run(&t, routed, NLOOK6);
+		to[3][k] = now() - t0;
+		t0 = now();
+		r->check += rte6_run(l, routed, NLOOK6);
+		tr[3][k] = now() - t0;
 	}
 	o->look_ns = best_of(to[0], REPS) * 1e9 / NLOOK6;
 	r->look_ns = best_of(tr[0], REPS) * 1e9 / NLOOK6;
@@ -721,6 +924,9 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 	r->hot_ns = best_of(tr[1], REPS) * 1e9 / NLOOK6;
 	r->batch_ns = best_of(tr[2], REPS) * 1e9 / NLOOK6;
 	o->batch_ns = o->look_ns;	/* no separate bulk API */
+	o->routed_ns = best_of(to[3], REPS) * 1e9 / NLOOK6;
+	r->routed_ns = best_of(tr[3], REPS) * 1e9 / NLOOK6;
+	free(routed);
 
 	rte_lpm6_free(l);
 	fp_trie_destroy(&t);
@@ -733,15 +939,16 @@ static void bench6(const struct set *s, struct res *o, struct res *r)
 static void report(const struct set *s, const struct res *o,
 		   const struct res *r, const char *peer)
 {
-	printf("%-8s %8zu routes | ours: build %.3f s (%.2fM/s), insert %.0fk/s, %.2f MiB (%.1f B/route), lookup %.2f ns, hot %.2f ns, x4 %.2f ns\n",
+	printf("%-8s %8zu routes | ours: build %.3f s (%.2fM/s), insert %.0fk/s, %.2f MiB (%.1f B/route), lookup %.2f ns, routed %.2f ns, hot %.2f ns, x4 %.2f ns\n",
 	       s->name, s->n, o->build_s, s->n / o->build_s / 1e6,
 	       o->ins_per_s / 1e3, o->mem / 1048576, o->mem / s->n,
-	       o->look_ns, o->hot_ns, o->batch_ns);
-	printf("%-8s %8s        | %s: build %.3f s (%.2fM/s), %.2f MiB (%.1f B/route), lookup %.2f ns, hot %.2f ns, batch %.2f ns\n",
+	       o->look_ns, o->routed_ns, o->hot_ns, o->batch_ns);
+	printf("%-8s %8s        | %s: build %.3f s (%.2fM/s), %.2f MiB (%.1f B/route), lookup %.2f ns, routed %.2f ns, hot %.2f ns, batch %.2f ns\n",
 	       "", "", peer, r->build_s, r->ins_per_s / 1e6, r->mem / 1048576,
-	       r->mem / s->n, r->look_ns, r->hot_ns, r->batch_ns);
-	printf("%-8s %8s        | ratio ours/%s: lookup %.2f, hot %.2f, batch %.2f, memory %.3f, build time %.3f\n",
-	       "", "", peer, o->look_ns / r->look_ns, o->hot_ns / r->hot_ns,
+	       r->mem / s->n, r->look_ns, r->routed_ns, r->hot_ns, r->batch_ns);
+	printf("%-8s %8s        | ratio ours/%s: lookup %.2f, routed %.2f, hot %.2f, batch %.2f, memory %.3f, build time %.3f\n",
+	       "", "", peer, o->look_ns / r->look_ns,
+	       o->routed_ns / r->routed_ns, o->hot_ns / r->hot_ns,
 	       o->batch_ns / r->batch_ns, o->mem / r->mem,
 	       o->build_s / r->build_s);
 }
@@ -760,8 +967,14 @@ static int dump(const char *name)
 		}
 	} else if (!strcmp(name, "syn1m")) {
 		gen_syn1m(&set);
+	} else if (!strcmp(name, "bgp")) {
+		gen_bgp(&set);
+	} else if (!strcmp(name, "hosts")) {
+		gen_hosts(&set);
+	} else if (!strcmp(name, "nested")) {
+		gen_nested(&set);
 	} else {
-		fprintf(stderr, "--dump: real4 or syn1m\n");
+		fprintf(stderr, "--dump: real4, syn1m, bgp, hosts or nested\n");
 		return 2;
 	}
 	for (i = 0; i < set.n; i++)
@@ -770,15 +983,33 @@ static int dump(const char *name)
 	return 0;
 }
 
+/* one IPv4 set: generate, measure against rte_lpm, report, free */
+static void run4(struct set *st, void (*gen)(struct set *), struct res *o,
+		 struct res *r)
+{
+	memset(o, 0, sizeof(*o));
+	memset(r, 0, sizeof(*r));
+	if (gen)
+		gen(st);
+	bench4(st, o, r);
+	report(st, o, r, "rte_lpm");
+}
+
 int main(int argc, char **argv)
 {
 	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "3072",
 			"--log-level=error", "--no-telemetry", NULL };
 	struct set real4 = { "real4", 32 }, real6 = { "real6", 128 };
 	struct set syn = { "syn1m", 32 }, dense = { "dense32", 32 };
+	struct set bgp = { "bgp", 32 }, hosts = { "hosts", 32 };
+	struct set nested = { "nested", 32 };
 	struct set s1k = { "1k", 32 }, s100k = { "100k", 32 };
 	struct res o4 = { 0 }, r4 = { 0 }, o6 = { 0 }, r6 = { 0 }, o, r;
+	struct res ob = { 0 }, rb = { 0 }, oh = { 0 }, rh = { 0 };
+	double mem_worst = 0, routed_worst = 0;
 	bool quick = argc > 1 && !strcmp(argv[1], "--quick");
+	/* --sets a,b: only these IPv4 sets after real4/real6 */
+	const char *only = argc > 2 && !strcmp(argv[1], "--sets") ? argv[2] : NULL;
 
 	if (argc > 2 && !strcmp(argv[1], "--dump"))
 		return dump(argv[2]);
@@ -796,36 +1027,54 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	bench4(&real4, &o4, &r4);
-	report(&real4, &o4, &r4, "rte_lpm");
+#define WORST(o, r) do {						\
+		if ((o).mem / (r).mem > mem_worst)			\
+			mem_worst = (o).mem / (r).mem;			\
+		if ((o).routed_ns / (r).routed_ns > routed_worst)	\
+			routed_worst = (o).routed_ns / (r).routed_ns;	\
+	} while (0)
+
+	run4(&real4, NULL, &o4, &r4);
+	WORST(o4, r4);
 	bench6(&real6, &o6, &r6);
 	report(&real6, &o6, &r6, "rte_lpm6");
-	if (!quick) {
-		gen_syn1m(&syn);
-		memset(&o, 0, sizeof(o));
-		memset(&r, 0, sizeof(r));
-		bench4(&syn, &o, &r);
-		report(&syn, &o, &r, "rte_lpm");
-		gen_dense32(&dense);
-		memset(&o, 0, sizeof(o));
-		memset(&r, 0, sizeof(r));
-		bench4(&dense, &o, &r);
-		report(&dense, &o, &r, "rte_lpm");
+#define WANT(name) (!quick && (!only || strstr(only, name)))
+	if (WANT("bgp")) {
+		run4(&bgp, gen_bgp, &ob, &rb);
+		WORST(ob, rb);
+	}
+	if (WANT("hosts")) {
+		run4(&hosts, gen_hosts, &oh, &rh);
+		WORST(oh, rh);
+	}
+	if (WANT("nested")) {
+		run4(&nested, gen_nested, &o, &r);
+		WORST(o, r);
+	}
+	if (WANT("syn1m")) {
+		run4(&syn, gen_syn1m, &o, &r);
+		WORST(o, r);
+	}
+	if (WANT("dense32"))
+		run4(&dense, gen_dense32, &o, &r);
+	if (WANT("100k")) {
 		subset(&s100k, &real4, 100000);
-		memset(&o, 0, sizeof(o));
-		memset(&r, 0, sizeof(r));
-		bench4(&s100k, &o, &r);
-		report(&s100k, &o, &r, "rte_lpm");
+		run4(&s100k, NULL, &o, &r);
+	}
+	if (WANT("1k")) {
 		subset(&s1k, &real4, 1000);
-		memset(&o, 0, sizeof(o));
-		memset(&r, 0, sizeof(r));
-		bench4(&s1k, &o, &r);
-		report(&s1k, &o, &r, "rte_lpm");
+		run4(&s1k, NULL, &o, &r);
 	}
 	rcu_unregister_thread();
-	printf("lpm: v4_lookup_vs_rte_lpm=%.2f v4_mem_vs_rte_lpm=%.3f v4_build_per_s=%.0f v6_lookup_vs_rte_lpm6=%.2f\n",
-	       o4.look_ns / r4.look_ns, o4.mem / r4.mem,
-	       real4.n / o4.build_s, o6.look_ns / r6.look_ns);
+	printf("lpm: v4_lookup_vs_rte_lpm=%.2f v4_routed_vs_rte_lpm=%.2f v4_mem_vs_rte_lpm=%.3f v4_build_per_s=%.0f v6_lookup_vs_rte_lpm6=%.2f v6_routed_vs_rte_lpm6=%.2f",
+	       o4.look_ns / r4.look_ns, o4.routed_ns / r4.routed_ns,
+	       o4.mem / r4.mem, real4.n / o4.build_s,
+	       o6.look_ns / r6.look_ns, o6.routed_ns / r6.routed_ns);
+	if (!quick && !only)
+		printf(" hosts_routed_vs_rte_lpm=%.2f bgp_routed_vs_rte_lpm=%.2f routed_worst=%.2f mem_worst=%.3f",
+		       oh.routed_ns / rh.routed_ns, ob.routed_ns / rb.routed_ns,
+		       routed_worst, mem_worst);
+	printf("\n");
 	rte_eal_cleanup();
 	return 0;
 }

@@ -11,6 +11,10 @@
  *   100k, 1k, 6-100k, 6-1k
  *           random subsets (subset(): draws with replacement, deduplicated)
  *           of real4 / real6 from lpm_bench's fixed xorshift seed
+ *   bgp, hosts, nested
+ *           lpm_bench's generated IPv4 sets: ~900k clustered like a BGP
+ *           table, 2,107,146 host routes (2M /32 in 64 /16s + 10k /24s),
+ *           500k adversarial nested chains
  *
  * Usage: gen_routes SET FILE [DEV [TABLE]]
  */
@@ -58,13 +62,22 @@ int main(int argc, char **argv)
 	bool v6 = name[0] == '6' || !strcmp(name, "real6");
 	size_t n = 0;
 
+	info = stderr;	/* lpm_bench.c's progress lines (NULL: a crash) */
+	if (!strcmp(name, "bgp"))
+		gen_bgp(&sub);
+	else if (!strcmp(name, "hosts"))
+		gen_hosts(&sub);
+	else if (!strcmp(name, "nested"))
+		gen_nested(&sub);
+	if (sub.n)
+		return emit(&sub, argv[2], dev, table);
 	if (!strcmp(name, "100k") || !strcmp(name, "6-100k")) {
 		n = 100000;
 	} else if (!strcmp(name, "1k") || !strcmp(name, "6-1k")) {
 		n = 1000;
 	} else if (strcmp(name, "real4") && strcmp(name, "real6")) {
 		fprintf(stderr, "usage: gen_routes %s FILE [DEV [TABLE]]\n",
-			"real4|real6|100k|1k|6-100k|6-1k");
+			"real4|real6|100k|1k|6-100k|6-1k|bgp|hosts|nested");
 		return 2;
 	}
 	if (v6) {
