@@ -997,8 +997,10 @@ static void run4(struct set *st, void (*gen)(struct set *), struct res *o,
 
 int main(int argc, char **argv)
 {
+	/* --no-shconf: no shared run-time files, so runs may overlap */
 	char *eal[] = { argv[0], "--no-huge", "--no-pci", "-m", "3072",
-			"--log-level=error", "--no-telemetry", NULL };
+			"--log-level=error", "--no-telemetry", "--no-shconf",
+			NULL };
 	struct set real4 = { "real4", 32 }, real6 = { "real6", 128 };
 	struct set syn = { "syn1m", 32 }, dense = { "dense32", 32 };
 	struct set bgp = { "bgp", 32 }, hosts = { "hosts", 32 };
@@ -1016,7 +1018,7 @@ int main(int argc, char **argv)
 	info = stdout;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	if (rte_eal_init(7, eal) < 0) {
+	if (rte_eal_init(8, eal) < 0) {
 		fprintf(stderr, "rte_eal_init failed\n");
 		return 1;
 	}
