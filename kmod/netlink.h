@@ -39,6 +39,22 @@ int fp_nl_info_fill(struct sk_buff *skb, u32 portid, u32 seq, int flags);
 		__missing;						\
 	})
 
+/*
+ * A SET request carries attribute @attr, which is fixed at creation: does
+ * it, then refuse it with @msg and the attribute.  Evaluates to true if
+ * the request is refused (the caller returns -EOPNOTSUPP).
+ */
+#define FP_NL_FIXED(info, attr, msg)					\
+	({								\
+		struct genl_info *__fpi = (info);			\
+		struct nlattr *__fpa = __fpi->attrs[attr];		\
+		if (__fpa) {						\
+			NL_SET_ERR_MSG_MOD(__fpi->extack, msg);		\
+			NL_SET_BAD_ATTR(__fpi->extack, __fpa);		\
+		}							\
+		!!__fpa;						\
+	})
+
 /* Fills the attributes of one object into a message (nl_objects.c). */
 typedef int (*fp_nl_fill_t)(struct sk_buff *skb, const struct fp_model *m,
 			    const void *obj);
