@@ -6,27 +6,22 @@
  *
  * Layout
  * ------
- * Keys are 128 bits, held as two host-order u64 words: an IPv6 address, or
- * an IPv4 address after FP_V4_OFF (4) zero bits, so that an IPv4 prefix of
- * length l has key length l + 4 and the levels below end exactly at /32
- * (fp_koff()).  The trie has a fixed stride of 6 bits: a node at depth d
- * (d = 0, 6, 12, ...) splits its key range into 64 slots by key bits
- * [d, d + 6).
+ * Keys are 32 (IPv4) or 128 (IPv6) bits, held as two host-order u64 words.
+ * The trie has a fixed stride of 6 bits: a node at depth d (d = 0, 6, 12,
+ * ...) splits its address range into 64 slots by key bits [d, d + 6).
  *
- *   struct fp_node { u64 vec, leafvec; struct fp_node *kids;
- *                    struct fp_blk *blk; }
+ *   struct fp_node { u64 vec; struct fp_node *kids; struct fp_blk *blk; }
  *
  * Bit s of @vec says that slot s has a child node; the children of a node
  * are one contiguous array, child s being kids[popcount(vec & mask(s)) - 1]
  * (no pointer per child).  Every other slot is a leaf: its value is the
  * value of the longest prefix covering the whole slot ("leaf pushing").
- * Leaves are run-length compressed as in Poptrie: bit s of leafvec is set
- * where a run of equal leaf values starts, and the leaf of slot s is
- * blk->v[popcount(leafvec & mask(s)) - 1] (the node carries a copy of
- * blk->leafvec, so the leaf is one load after the node).  A lookup is
- * therefore a loop of "test a bit, popcount, index" with one dependent
- * load per 6 bits and no backtracking; tables with long runs of equal
- * values (the common case) need few leaves.
+ * Leaves are run-length compressed as in Poptrie: bit s of blk->leafvec is
+ * set where a run of equal leaf values starts, and the leaf of slot s is
+ * blk->v[popcount(leafvec & mask(s)) - 1].  A lookup is therefore a loop of
+ * "test a bit, popcount, index" with one dependent load per 6 bits and no
+ * backtracking; tables with long runs of equal values (the common case)
+ * need few leaves.
  *
  * The trie is also the route store.  A node at depth d keeps the prefixes
  * whose length is d + 1 .. d + 6 in a 126-bit map (blk->pmap, positions in
@@ -38,14 +33,11 @@
  * never dereferences them.
  *
  * Lookups start from a direct-pointing table (Poptrie's "direct
- * pointing"): one word per key prefix of 12 bits (18 once the table has
- * 65,536 routes; 32 KiB or 2 MiB) for IPv6, of 18 key bits (14 address
- * bits; 24 and 20 from 65,536 routes on: 128 KiB or 8 MiB) for IPv4,
- * holding either the node at that depth or, tagged with bit 0, the leaf
- * value covering the whole range (so values must be at least 2-byte
- * aligned).  An IPv4 lookup is then at most 3 node levels, and a host
- * route of a big table two: the node of its /20 and the node of its /26,
- * then the leaf.
+ * pointing"): one word per 12-bit address prefix (18-bit once the table
+ * has 65,536 routes; 32 KiB or 2 MiB), holding either the node at that
+ * depth or, tagged with bit 0, the leaf value covering the whole range (so
+ * values must be at least 2-byte aligned).  An IPv4 lookup is then at most
+ * 4 (usually 1-2) node levels.
  *
  * Compared with fib_trie (level-compressed binary trie, one node visit per
  * skipped-or-compared bit group, backtracking on mismatch) this visits
@@ -96,11 +88,8 @@
 #define FP_SLOTS	64
 #define FP_NPOS		126	/* prefix positions per node */
 #define FP_MAXLEVEL	22	/* nodes on a 128-bit path: depths 0..126 */
-#define FP_V4_OFF	4	/* IPv4 keys start at key bit 4 */
-#define FP_DIR_SMALL	12	/* direct-pointing table key bits ... */
+#define FP_DIR_SMALL	12	/* direct-pointing table bits ... */
 #define FP_DIR_BIG	18	/* ... from FP_DIR_GROW routes on */
-#define FP_DIR_SMALL4	18	/* the same for IPv4 keys: 14 and 20 */
-#define FP_DIR_BIG4	24	/* address bits */
 #define FP_DIR_GROW	65536
 #define FP_DIR_SHRINK	32768
 
@@ -111,13 +100,8 @@ struct fp_key {
 
 struct fp_blk;
 
-/*
- * @leafvec is a copy of @blk's, read by lookups: the leaf of a slot is one
- * load (blk->v[i]) after the node, not two.
- */
 struct fp_node {
 	u64 vec;
-	u64 leafvec;
 	struct fp_node *kids;
 	struct fp_blk *blk;
 };
@@ -128,13 +112,9 @@ struct fp_blk {
 	void *v[];	/* popcount(leafvec) leaves, then the prefixes' values */
 };
 
-/*
- * Direct-pointing table: one word per key prefix of @bits bits (@n of
- * them: an IPv4 key's first FP_V4_OFF bits are zero), see fp_dir_entry().
- */
+/* Direct-pointing table: 2^bits words, see fp_dir_entry(). */
 struct fp_dir {
 	unsigned int bits;
-	unsigned int n;
 	unsigned long e[];
 };
 
@@ -242,19 +222,6 @@ static inline void fp_put_be64(u8 *p, u64 x)
 	memcpy(p, &v, sizeof(v));
 }
 
-/*
- * Keys and key lengths.  An IPv6 address is its own 128-bit key.  An IPv4
- * address is put FP_V4_OFF bits into the key (the key's first bits are
- * zero), and a prefix length grows by as much: the key of a /32 is 36 bits
- * long, so the last 6-bit level (key bits 30..35) holds exactly the last
- * 6 address bits, and a host route in a dense /20 is two node levels below
- * a direct table of 24 key bits, not three with a nearly empty last one.
- */
-static inline unsigned int fp_koff(const struct fp_trie *t)
-{
-	return t->bits == 32 ? FP_V4_OFF : 0;
-}
-
 static void fp_addr_to_key(const struct fp_trie *t, const u8 *addr,
 			   struct fp_key *k)
 {
@@ -262,7 +229,7 @@ static void fp_addr_to_key(const struct fp_trie *t, const u8 *addr,
 		__be32 v;
 
 		memcpy(&v, addr, sizeof(v));
-		k->hi = (u64)be32_to_cpu(v) << (32 - FP_V4_OFF);
+		k->hi = (u64)be32_to_cpu(v) << 32;
 		k->lo = 0;
 	} else {
 		k->hi = fp_get_be64(addr);
@@ -270,35 +237,29 @@ static void fp_addr_to_key(const struct fp_trie *t, const u8 *addr,
 	}
 }
 
-/* Key @k of key length @len -> prefix. */
 static void fp_key_to_prefix(const struct fp_trie *t, const struct fp_key *k,
 			     unsigned int len, struct fp_trie_prefix *p)
 {
 	memset(p, 0, sizeof(*p));
-	fp_put_be64(p->addr, k->hi << fp_koff(t));
+	fp_put_be64(p->addr, k->hi);
 	if (t->bits == 128)
 		fp_put_be64(p->addr + 8, k->lo);
 	else
 		memset(p->addr + 4, 0, 4);
-	p->len = len - fp_koff(t);
+	p->len = len;
 }
 
-/*
- * Valid prefix with no host bits set -> key, and its key length in @len;
- * else -EINVAL.
- */
+/* Valid prefix with no host bits set -> key; else -EINVAL. */
 static int fp_prefix_key(const struct fp_trie *t,
-			 const struct fp_trie_prefix *p, struct fp_key *k,
-			 unsigned int *len)
+			 const struct fp_trie_prefix *p, struct fp_key *k)
 {
 	struct fp_key m;
 
 	if (p->len > t->bits)
 		return -EINVAL;
-	*len = p->len + fp_koff(t);
 	fp_addr_to_key(t, p->addr, k);
 	m = *k;
-	fp_key_trunc(&m, *len);
+	fp_key_trunc(&m, p->len);
 	return fp_key_cmp(&m, k) ? -EINVAL : 0;
 }
 
@@ -470,11 +431,11 @@ static void fp_upd_abort(struct fp_upd *u)
 }
 
 /*
- * Direct pointing (as in Poptrie): t->dir has one word per key prefix of
- * dir->bits bits (fp_dir_prepare()): either the node at that depth (inside
- * its parent's kids array) or, tagged with bit 0, the leaf value that
- * covers it.  The lookups start there, skipping the top three or four
- * levels.
+ * Direct pointing (as in Poptrie): t->dir has one word per address prefix
+ * of dir->bits (12, or 18 for big tables) bits: either the node at that
+ * depth (inside its parent's kids array) or, tagged with bit 0, the leaf
+ * value that covers it.  The lookups start there, skipping the top two or
+ * three levels.
  */
 static unsigned long fp_dir_entry(const struct fp_trie_root *root,
 				  unsigned int bits, unsigned int i)
@@ -488,7 +449,7 @@ static unsigned long fp_dir_entry(const struct fp_trie_root *root,
 	for (lv = 1; lv <= bits / FP_STRIDE; lv++) {
 		s = (i >> (bits - lv * FP_STRIDE)) & (FP_SLOTS - 1);
 		if (!(n->vec & (1ULL << s)))
-			return (unsigned long)n->blk->v[hweight64(n->leafvec &
+			return (unsigned long)n->blk->v[hweight64(n->blk->leafvec &
 							 fp_mask(s)) - 1] | 1;
 		n = &n->kids[hweight64(n->vec & fp_mask(s)) - 1];
 	}
@@ -509,9 +470,9 @@ static struct fp_dir *fp_dir(const struct fp_trie *t)
 	return rcu_dereference_protected(t->dir, lockdep_is_held(t->lock));
 }
 
-static inline size_t fp_dir_size(unsigned int n)
+static inline size_t fp_dir_size(unsigned int bits)
 {
-	return sizeof(struct fp_dir) + sizeof(unsigned long) * n;
+	return sizeof(struct fp_dir) + sizeof(unsigned long) * BIT(bits);
 }
 
 /*
@@ -533,7 +494,7 @@ static void fp_upd_commit(struct fp_upd *u, struct fp_trie_root *root,
 	rcu_assign_pointer(t->root, root);
 	dir = fp_dir(t);
 	if (ndir) {
-		fp_dir_fill(ndir, root, 0, ndir->n);
+		fp_dir_fill(ndir, root, 0, BIT(ndir->bits));
 		rcu_assign_pointer(t->dir, ndir);
 	} else if (dir && !root) {
 		RCU_INIT_POINTER(t->dir, NULL);
@@ -560,28 +521,22 @@ static int fp_dir_prepare(struct fp_upd *u, size_t count, bool fresh,
 			  struct fp_dir **ndir)
 {
 	struct fp_dir *dir = fp_dir(u->t);
-	bool v4 = u->t->bits == 32;
-	unsigned int small = v4 ? FP_DIR_SMALL4 : FP_DIR_SMALL;
-	unsigned int big = v4 ? FP_DIR_BIG4 : FP_DIR_BIG;
-	unsigned int bits = dir ? dir->bits : small;
+	unsigned int bits = dir ? dir->bits : FP_DIR_SMALL;
 
 	*ndir = NULL;
 	if (count >= FP_DIR_GROW)
-		bits = big;
+		bits = FP_DIR_BIG;
 	else if (count < FP_DIR_SHRINK)
-		bits = small;
+		bits = FP_DIR_SMALL;
 	if (count && dir && dir->bits == bits && !fresh)
 		return 0;
 	if (count) {
-		unsigned int n = BIT(bits - fp_koff(u->t));
-
-		*ndir = fp_alloc(u, fp_dir_size(n));
+		*ndir = fp_alloc(u, fp_dir_size(bits));
 		if (!*ndir)
 			return -ENOMEM;
 		(*ndir)->bits = bits;
-		(*ndir)->n = n;
 	}
-	return dir ? fp_retire(u, dir, fp_dir_size(dir->n)) : 0;
+	return dir ? fp_retire(u, dir, fp_dir_size(dir->bits)) : 0;
 }
 
 /* ---- copy-on-write update ---- */
@@ -753,7 +708,6 @@ static int fp_rebuild(struct fp_upd *u, const struct fp_node *old,
 	}
 
 	out->vec = nvec;
-	out->leafvec = blk ? blk->leafvec : 0;
 	out->kids = nvec ? kids : NULL;
 	out->blk = blk;
 	return 0;
@@ -868,7 +822,7 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 		d += FP_STRIDE;
 	}
 	b = READ_ONCE(n->blk);
-	return b->v[hweight64(n->leafvec & (bit | (bit - 1))) - 1];
+	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
 }
 
 /**
@@ -882,7 +836,7 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 {
 	const struct fp_dir *dir = rcu_dereference(t->dir);
-	u64 a = (u64)be32_to_cpu(addr) << (32 - FP_V4_OFF), bit, vec;
+	u64 a = (u64)be32_to_cpu(addr) << 32, bit, vec;
 	const struct fp_node *n;
 	const struct fp_blk *b;
 	unsigned long e;
@@ -896,7 +850,7 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 		return (void *)(e - 1);
 	n = (const struct fp_node *)e;
 	for (;;) {
-		/* key depth 30 takes the last 6 address bits */
+		/* depth 30 takes the 2 last bits and 4 zero bits */
 		bit = 1ULL << ((a << d) >> 58);
 		vec = n->vec;
 		if (!(vec & bit))
@@ -905,7 +859,7 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 		d += FP_STRIDE;
 	}
 	b = READ_ONCE(n->blk);
-	return b->v[hweight64(n->leafvec & (bit | (bit - 1))) - 1];
+	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
 }
 
 FP_EXPORT_FOR_KUNIT(fp_trie_lookup4);
@@ -956,14 +910,13 @@ FP_EXPORT_FOR_KUNIT(fp_trie_lookup);
  */
 void *fp_trie_get(const struct fp_trie *t, const struct fp_trie_prefix *pfx)
 {
-	unsigned int len;
 	struct fp_key k;
 
-	if (fp_prefix_key(t, pfx, &k, &len))
+	if (fp_prefix_key(t, pfx, &k))
 		return NULL;
 	return fp_get_key(rcu_dereference_check(t->root,
 						lockdep_is_held(t->lock)),
-			  &k, len);
+			  &k, pfx->len);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_trie_get);
@@ -989,19 +942,19 @@ FP_EXPORT_FOR_KUNIT(fp_trie_get);
 int fp_trie_insert(struct fp_trie *t, const struct fp_trie_prefix *pfx,
 		   void *value, void **old)
 {
-	unsigned int len;
 	struct fp_key k;
 	void *cur;
 	int err;
 
 	lockdep_assert_held(t->lock);
-	err = fp_prefix_key(t, pfx, &k, &len);
+	err = fp_prefix_key(t, pfx, &k);
 	if (err)
 		return err;
 	if (!value || ((unsigned long)value & 1))
 		return -EINVAL;
-	cur = fp_get_key(fp_root(t), &k, len);
-	err = cur == value ? 0 : fp_update(t, &k, len, value, cur ? 0 : 1);
+	cur = fp_get_key(fp_root(t), &k, pfx->len);
+	err = cur == value ? 0 :
+	      fp_update(t, &k, pfx->len, value, cur ? 0 : 1);
 	if (!err && old)
 		*old = cur;
 	return err;
@@ -1022,19 +975,18 @@ FP_EXPORT_FOR_KUNIT(fp_trie_insert);
 int fp_trie_delete(struct fp_trie *t, const struct fp_trie_prefix *pfx,
 		   void **old)
 {
-	unsigned int len;
 	struct fp_key k;
 	void *cur;
 	int err;
 
 	lockdep_assert_held(t->lock);
-	err = fp_prefix_key(t, pfx, &k, &len);
+	err = fp_prefix_key(t, pfx, &k);
 	if (err)
 		return err;
-	cur = fp_get_key(fp_root(t), &k, len);
+	cur = fp_get_key(fp_root(t), &k, pfx->len);
 	if (!cur)
 		return -ENOENT;
-	err = fp_update(t, &k, len, NULL, -1);
+	err = fp_update(t, &k, pfx->len, NULL, -1);
 	if (!err && old)
 		*old = cur;
 	return err;
@@ -1135,7 +1087,6 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			return -ENOMEM;
 	}
 	out->vec = vec;
-	out->leafvec = leafvec;
 	out->kids = kids;
 	out->blk = blk;
 
@@ -1205,11 +1156,12 @@ int fp_trie_replace_all(struct fp_trie *t, const struct fp_trie_entry *e,
 		if (!be)
 			goto fail;
 		for (i = 0; i < n; i++) {
-			err = fp_prefix_key(t, &e[i].pfx, &be[i].k, &be[i].len);
+			err = fp_prefix_key(t, &e[i].pfx, &be[i].k);
 			if (err || !e[i].value || ((unsigned long)e[i].value & 1)) {
 				err = -EINVAL;
 				goto fail;
 			}
+			be[i].len = e[i].pfx.len;
 			be[i].v = e[i].value;
 		}
 		sort(be, n, sizeof(*be), fp_bent_cmp, NULL);
@@ -1362,7 +1314,7 @@ int fp_trie_walk(const struct fp_trie *t, const struct fp_trie_prefix *after,
 	if (after) {
 		w.has_after = true;
 		fp_addr_to_key(t, after->addr, &w.after);
-		w.after_len = after->len + fp_koff(t);
+		w.after_len = after->len;
 	}
 	if (root->def) {
 		err = fp_walk_emit(&w, &k, 0, root->def);
