@@ -74,6 +74,19 @@ static u64 rnd(void)
 	return rs;
 }
 
+/*
+ * Start the generator of set @name from its own seed (syn1m and the
+ * subsets of real4: the initial one, as --dump syn1m always had), so that
+ * a set is the same whichever ran before it, here, in --dump and in
+ * kbench's gen_routes.
+ */
+static void seed_set(const char *name)
+{
+	rs = 88172645463325252ULL;
+	if (strcmp(name, "100k") && strcmp(name, "1k") && strcmp(name, "syn1m"))
+		rs ^= name[0] * 0x9e3779b97f4a7c15ULL;
+}
+
 static void add(struct set *s, const u8 *a, unsigned int len, u32 nh)
 {
 	struct pfx *p;
@@ -966,12 +979,16 @@ static int dump(const char *name)
 			return 1;
 		}
 	} else if (!strcmp(name, "syn1m")) {
+		seed_set(name);
 		gen_syn1m(&set);
 	} else if (!strcmp(name, "bgp")) {
+		seed_set(name);
 		gen_bgp(&set);
 	} else if (!strcmp(name, "hosts")) {
+		seed_set(name);
 		gen_hosts(&set);
 	} else if (!strcmp(name, "nested")) {
+		seed_set(name);
 		gen_nested(&set);
 	} else {
 		fprintf(stderr, "--dump: real4, syn1m, bgp, hosts or nested\n");
@@ -989,10 +1006,10 @@ static void run4(struct set *st, void (*gen)(struct set *), struct res *o,
 {
 	memset(o, 0, sizeof(*o));
 	memset(r, 0, sizeof(*r));
-	/* the same set whichever ran before (--sets) */
-	rs = 88172645463325252ULL ^ (st->name[0] * 0x9e3779b97f4a7c15ULL);
-	if (gen)
+	if (gen) {
+		seed_set(st->name);
 		gen(st);
+	}
 	bench4(st, o, r);
 	report(st, o, r, "rte_lpm");
 }
@@ -1062,12 +1079,12 @@ int main(int argc, char **argv)
 	if (WANT("dense32"))
 		run4(&dense, gen_dense32, &o, &r);
 	if (WANT("100k")) {
-		rs = 88172645463325252ULL;
+		seed_set("100k");
 		subset(&s100k, &real4, 100000);
 		run4(&s100k, NULL, &o, &r);
 	}
 	if (WANT("1k")) {
-		rs = 88172645463325252ULL;
+		seed_set("1k");
 		subset(&s1k, &real4, 1000);
 		run4(&s1k, NULL, &o, &r);
 	}

@@ -63,6 +63,7 @@ int main(int argc, char **argv)
 	size_t n = 0;
 
 	info = stderr;	/* lpm_bench.c's progress lines (NULL: a crash) */
+	seed_set(name);	/* the sets lpm_bench times */
 	if (!strcmp(name, "bgp"))
 		gen_bgp(&sub);
 	else if (!strcmp(name, "hosts"))
