@@ -10,9 +10,13 @@
 # (tools/testing/qemu/kernel.sh --print-src 7.x: fetched and unpacked from
 # Debian's archive into the kernel cache the first time).
 #
-# --check (make lint): generate into a temporary directory and fail, with
-# the difference, if the committed files are not exactly what the spec
-# gives, so that the spec and the policies cannot drift apart.
+# --check (make lint): fail if the spec or a generated file changed since
+# the files were written (kmod/nl_gen.sum holds their checksums and the
+# generator's version), and generate into a temporary directory and fail,
+# with the difference, if the files are not exactly what the spec gives,
+# so that the spec and the policies cannot drift apart.  Only a newer
+# generator (Debian's newest linux-source moves) writing the kernel files
+# differently is a note rather than a failure: the checksums still hold.
 #
 # The generator wants the spec inside a kernel tree: it looks for a
 # MAINTAINERS file above the spec (forever, if there is none) and for the
@@ -53,19 +57,51 @@ declare -A dest=(
 	[spec_tables.h]=tools/testing/nlfuzz/spec_tables.h
 )
 
+# kmod/nl_gen.sum: the generator's version, then the checksums of the
+# spec and of every generated file as they were when they were written.
+sum=kmod/nl_gen.sum
+ver=$(basename "$src")
+write_sum() {
+	{
+		echo "# written by tools/testing/ynl-gen.sh (make ynl-gen); do not edit"
+		echo "generator linux-source $ver"
+		(cd "$top" && sha256sum Documentation/netlink/specs/fastpath.yaml \
+			"${dest[@]}")
+	} >"$top/$sum"
+}
+
 if [ "$check" = 1 ]; then
+	# 1. Neither the spec nor a generated file changed since make
+	#    ynl-gen: independent of the generator's version.
+	[ -f "$top/$sum" ] || { echo "ynl-gen: $sum missing (make ynl-gen)" >&2; exit 1; }
+	if ! (cd "$top" && grep -v '^#\|^generator ' "$sum" | sha256sum -c --quiet -); then
+		echo "ynl-gen: the spec or a generated file changed since make ynl-gen (run it)" >&2
+		exit 1
+	fi
+	# 2. Our own tables, and the kernel generator's output when it is the
+	#    generator that wrote them, are exactly what the spec gives.  A
+	#    newer linux-source in Debian's archive (the 7.x line moves) may
+	#    format differently: that is a note, not a failure.
 	rc=0
-	for f in "${!dest[@]}"; do
-		diff -u "$top/${dest[$f]}" "$tmp/out/$f" || rc=1
-	done
+	diff -u "$top/${dest[spec_tables.h]}" "$tmp/out/spec_tables.h" || rc=1
+	had=$(sed -n 's/^generator linux-source //p' "$top/$sum")
+	if [ "$had" = "$ver" ]; then
+		for f in nl_gen.c nl_gen.h; do
+			diff -u "$top/${dest[$f]}" "$tmp/out/$f" || rc=1
+		done
+	elif ! cmp -s "$top/kmod/nl_gen.c" "$tmp/out/nl_gen.c" ||
+	     ! cmp -s "$top/kmod/nl_gen.h" "$tmp/out/nl_gen.h"; then
+		echo "ynl-gen: note: linux-source $ver's generator writes kmod/nl_gen.[ch] differently from $had's, which wrote them (make ynl-gen to take it)"
+	fi
 	if [ "$rc" != 0 ]; then
 		echo "ynl-gen: generated files differ from what the spec gives (make ynl-gen)" >&2
 		exit 1
 	fi
-	echo "ynl-gen: ${dest[*]} match the spec ($(basename "$src"))"
+	echo "ynl-gen: ${dest[*]} match the spec (generator: linux-source $had, here $ver)"
 else
 	for f in "${!dest[@]}"; do
 		cp "$tmp/out/$f" "$top/${dest[$f]}"
 	done
-	echo "ynl-gen: wrote ${dest[*]} ($(basename "$src"))"
+	write_sum
+	echo "ynl-gen: wrote ${dest[*]} and $sum (linux-source $ver)"
 fi
