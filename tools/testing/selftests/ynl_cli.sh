@@ -207,48 +207,61 @@ test_udr() {
 		'{"id": ID, "vnet": "hub", "prefix": {"addr": "00000000", "len": 0}, "nexthop": "nva"}'
 }
 
+# refused WHAT ERROR TEXT ARGS...: the client, run with ARGS, exits 1
+# with "Netlink error: ERROR" on its first line and TEXT in its output
+refused() {
+	local what=$1 err=$2 text=$3
+
+	shift 3
+	ynl "$@"
+	fp_expect_eq "$what exit status" "$rc" 1 || return 1
+	fp_expect_eq "$what error line" "$(head -n 1 "$T/out")" \
+		"Netlink error: $err" || return 1
+	grep -qF "$text" "$T/out" ||
+		{ fp_fail "$what extack: $(cat "$T/out")"; return 1; }
+}
+
+# absent NAME ARGS...: the get of what a refused request would have made
+absent() {
+	local what=$1
+
+	shift
+	ynl --do "$@"
+	fp_expect_eq "$what made" "$rc" 1
+}
+
 # a refusal: exit 1, the errno and the kernel's extack message, nothing made
 test_refusal() {
 	create vnet "{\"name\": \"std\", \"subscription\": \"$SUB_A\", \"region\": \"westeurope\", \"sku\": \"standard\", \"spaces\": {\"prefix\": [{\"addr\": \"0a320000\", \"len\": 16}]}}" ||
 		return 1
-	ynl --do conn-new --json '{"name": "cs", "circuit": "er1", "vnet": "std", "flags": ["fastpath"]}'
-	fp_expect_eq "exit status" "$rc" 1 || return 1
-	fp_expect_eq "error line" "$(head -n 1 "$T/out")" \
-		"Netlink error: Invalid argument" || return 1
-	grep -qF "extack: {'msg': \"fastpath: connection cs: SKU Standard can't do FastPath\"" "$T/out" ||
-		{ fp_fail "extack: $(cat "$T/out")"; return 1; }
+	refused "model rule" "Invalid argument" \
+		"extack: {'msg': \"fastpath: connection cs: SKU Standard can't do FastPath\"" \
+		--do conn-new --json '{"name": "cs", "circuit": "er1", "vnet": "std", "flags": ["fastpath"]}' ||
+		return 1
 	# a policy refusal: YNL turns the bad-attribute offset into its name
-	ynl --do circuit-new --json "{\"name\": \"bw\", \"subscription\": \"$SUB_A\", \"bandwidth\": 30}"
-	fp_expect_eq "policy exit status" "$rc" 1 || return 1
-	grep -qF "'bad-attr': '.bandwidth'" "$T/out" ||
-		{ fp_fail "policy extack: $(cat "$T/out")"; return 1; }
+	refused "policy" "Numerical result out of range" "'bad-attr': '.bandwidth'" \
+		--do circuit-new --json "{\"name\": \"bw\", \"subscription\": \"$SUB_A\", \"bandwidth\": 30}" ||
+		return 1
 	# what fpctl refuses on input, the kernel refuses from any client:
 	# an IPv4-mapped IPv6 prefix (::ffff:10.1.0.0/112) ...
-	ynl --do vnet-new --json "{\"name\": \"mp\", \"subscription\": \"$SUB_A\", \"region\": \"westeurope\", \"spaces\": {\"prefix\": [{\"addr\": \"00000000000000000000ffff0a010000\", \"len\": 112}]}}"
-	fp_expect_eq "mapped prefix exit status" "$rc" 1 || return 1
-	grep -qF "IPv4-mapped IPv6 prefix: use the IPv4 form" "$T/out" ||
-		{ fp_fail "mapped prefix extack: $(cat "$T/out")"; return 1; }
-	ynl --do vnet-get --json '{"name": "mp"}'
-	fp_expect_eq "vnet mp made" "$rc" 1 || return 1
+	refused "mapped prefix" "Invalid argument" \
+		"IPv4-mapped IPv6 prefix: use the IPv4 form" \
+		--do vnet-new --json "{\"name\": \"mp\", \"subscription\": \"$SUB_A\", \"region\": \"westeurope\", \"spaces\": {\"prefix\": [{\"addr\": \"00000000000000000000ffff0a010000\", \"len\": 112}]}}" ||
+		return 1
+	absent "vnet mp" vnet-get --json '{"name": "mp"}' || return 1
 	# ... and a name with bytes after a NUL ("ab\0cd" would become "ab")
-	ynl --do circuit-new --json "{\"name\": \"ab\\u0000cd\", \"subscription\": \"$SUB_A\", \"bandwidth\": 1000}"
-	fp_expect_eq "inner NUL exit status" "$rc" 1 || return 1
-	grep -qF "a name must not contain a NUL byte" "$T/out" ||
-		{ fp_fail "inner NUL extack: $(cat "$T/out")"; return 1; }
-	ynl --do circuit-get --json '{"name": "ab"}'
-	fp_expect_eq "circuit ab made" "$rc" 1 || return 1
+	refused "inner NUL" "Invalid argument" "a name must not contain a NUL byte" \
+		--do circuit-new --json "{\"name\": \"ab\\u0000cd\", \"subscription\": \"$SUB_A\", \"bandwidth\": 1000}" ||
+		return 1
+	absent "circuit ab" circuit-get --json '{"name": "ab"}' || return 1
 	# what is fixed at creation: the operation says so (EOPNOTSUPP)
-	ynl --do circuit-set --json "{\"name\": \"er1\", \"subscription\": \"$SUB_A\"}"
-	fp_expect_eq "fixed exit status" "$rc" 1 || return 1
-	fp_expect_eq "fixed error line" "$(head -n 1 "$T/out")" \
-		"Netlink error: Operation not supported" || return 1
-	grep -qF "the subscription of a circuit is fixed at creation" "$T/out" ||
-		{ fp_fail "fixed extack: $(cat "$T/out")"; return 1; }
+	refused "fixed" "Operation not supported" \
+		"the subscription of a circuit is fixed at creation" \
+		--do circuit-set --json "{\"name\": \"er1\", \"subscription\": \"$SUB_A\"}" ||
+		return 1
 	# and what an operation does not take at all, the policy refuses
-	ynl --do circuit-get --json '{"name": "er1", "bandwidth": 1000}'
-	fp_expect_eq "get with bandwidth exit status" "$rc" 1 || return 1
-	grep -qF "'bad-attr': '.bandwidth'" "$T/out" ||
-		{ fp_fail "get with bandwidth extack: $(cat "$T/out")"; return 1; }
+	refused "get with bandwidth" "Invalid argument" "'bad-attr': '.bandwidth'" \
+		--do circuit-get --json '{"name": "er1", "bandwidth": 1000}'
 }
 
 # everything deleted again in one --multi batch (revoking a1 deletes c2)
