@@ -113,8 +113,8 @@ static const u16 fp_nl_defer_attr[FASTPATH_CMD_MAX + 1] = {
  * fp_nl_defer_requested() - does a request carry its DEFER flag
  * @info: the request
  *
- * Return: true for a configuration request with the flag; reads (whose
- * policy shares the attribute set) never defer anything.
+ * Return: true for a configuration request with the flag; reads never
+ * defer anything (their generated policies refuse the flag).
  */
 bool fp_nl_defer_requested(const struct genl_info *info)
 {
