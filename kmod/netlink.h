@@ -40,14 +40,14 @@ int fp_nl_info_fill(struct sk_buff *skb, u32 portid, u32 seq, int flags);
 	})
 
 /*
- * A SET request carries attribute @attr, which is fixed at creation: does
- * it, then refuse it with @msg and the attribute.  Evaluates to true if
+ * A SET request carries @nla (NULL: it does not), an attribute fixed at
+ * creation: refuse it with @msg and the attribute.  Evaluates to true if
  * the request is refused (the caller returns -EOPNOTSUPP).
  */
-#define FP_NL_FIXED(info, attr, msg)					\
+#define FP_NL_FIXED(info, nla, msg)					\
 	({								\
 		struct genl_info *__fpi = (info);			\
-		struct nlattr *__fpa = __fpi->attrs[attr];		\
+		struct nlattr *__fpa = (nla);				\
 		if (__fpa) {						\
 			NL_SET_ERR_MSG_MOD(__fpi->extack, msg);		\
 			NL_SET_BAD_ATTR(__fpi->extack, __fpa);		\

@@ -515,7 +515,7 @@ int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info)
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_NAME, "circuit name"))
 		return -EINVAL;
-	if (FP_NL_FIXED(info, FASTPATH_A_CIRCUIT_SUBSCRIPTION,
+	if (FP_NL_FIXED(info, info->attrs[FASTPATH_A_CIRCUIT_SUBSCRIPTION],
 			"the subscription of a circuit is fixed at creation"))
 		return -EOPNOTSUPP;
 	err = fp_nl_circuit_cfg(info, &cfg);
@@ -834,7 +834,7 @@ int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_VNET_NAME, "vnet name"))
 		return -EINVAL;
-	if (FP_NL_FIXED(info, FASTPATH_A_VNET_SUBSCRIPTION,
+	if (FP_NL_FIXED(info, a[FASTPATH_A_VNET_SUBSCRIPTION],
 			"the subscription of a vnet is fixed at creation"))
 		return -EOPNOTSUPP;
 	cfg.name = fp_nl_str(info, FASTPATH_A_VNET_NAME);
@@ -1050,7 +1050,7 @@ int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info)
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_NAME, "endpoint name"))
 		return -EINVAL;
-	if (FP_NL_FIXED(info, FASTPATH_A_ENDPOINT_VNET,
+	if (FP_NL_FIXED(info, info->attrs[FASTPATH_A_ENDPOINT_VNET],
 			"the vnet of an endpoint is fixed at creation"))
 		return -EOPNOTSUPP;
 	err = fp_nl_endpoint_cfg(info, &cfg);
@@ -1155,11 +1155,8 @@ int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info)
 	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name") ||
 	    FP_NL_REQUIRE(info, FASTPATH_A_CONN_FLAGS, "connection flags"))
 		return -EINVAL;
-	if (FP_NL_FIXED(info, FASTPATH_A_CONN_CIRCUIT,
-			"only the flags of a connection can change") ||
-	    FP_NL_FIXED(info, FASTPATH_A_CONN_VNET,
-			"only the flags of a connection can change") ||
-	    FP_NL_FIXED(info, FASTPATH_A_CONN_AUTH_KEY,
+	if (FP_NL_FIXED(info, a[FASTPATH_A_CONN_CIRCUIT] ?:
+			a[FASTPATH_A_CONN_VNET] ?: a[FASTPATH_A_CONN_AUTH_KEY],
 			"only the flags of a connection can change"))
 		return -EOPNOTSUPP;
 	name = fp_nl_str(info, FASTPATH_A_CONN_NAME);

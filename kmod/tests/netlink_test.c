@@ -252,8 +252,7 @@ static const struct genl_split_ops *do_op(struct kunit *test, u8 cmd)
 static bool op_takes(const struct genl_split_ops *op, unsigned int type)
 {
 	return op && op->policy && type <= op->maxattr &&
-	       op->policy[type].type != NLA_UNSPEC &&
-	       op->policy[type].type != NLA_REJECT;
+	       op->policy[type].type != NLA_UNSPEC;
 }
 
 /* What a test builds; the suite's exit frees it even after a failure. */

@@ -973,22 +973,19 @@ static int dump(const char *name)
 	size_t i;
 
 	info = stderr;
+	seed_set(name);
 	if (!strcmp(name, "real4")) {
 		if (load_geoip(&set, "/usr/share/tor/geoip")) {
 			fprintf(stderr, "tor-geoipdb missing (make deps)\n");
 			return 1;
 		}
 	} else if (!strcmp(name, "syn1m")) {
-		seed_set(name);
 		gen_syn1m(&set);
 	} else if (!strcmp(name, "bgp")) {
-		seed_set(name);
 		gen_bgp(&set);
 	} else if (!strcmp(name, "hosts")) {
-		seed_set(name);
 		gen_hosts(&set);
 	} else if (!strcmp(name, "nested")) {
-		seed_set(name);
 		gen_nested(&set);
 	} else {
 		fprintf(stderr, "--dump: real4, syn1m, bgp, hosts or nested\n");
