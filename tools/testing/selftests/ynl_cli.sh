@@ -261,7 +261,11 @@ test_refusal() {
 		return 1
 	# and what an operation does not take at all, the policy refuses
 	refused "get with bandwidth" "Invalid argument" "'bad-attr': '.bandwidth'" \
-		--do circuit-get --json '{"name": "er1", "bandwidth": 1000}'
+		--do circuit-get --json '{"name": "er1", "bandwidth": 1000}' ||
+		return 1
+	# ... DEFER included: a read has nothing to publish
+	refused "get with defer" "Invalid argument" "'bad-attr': '.defer'" \
+		--do circuit-get --json '{"name": "er1", "defer": true}'
 }
 
 # everything deleted again in one --multi batch (revoking a1 deletes c2)
