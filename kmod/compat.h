@@ -30,6 +30,18 @@
 #endif
 
 /*
+ * KUnit test attributes (6.6): a case marked slow is left out (reported as
+ * skipped) with "kunit.filter=speed>slow kunit.filter_action=skip" on the
+ * kernel command line, which the later kernel lines of make check use for
+ * the long randomized cases (tools/testing/qemu/check.sh).  Older kernels
+ * have neither the mark nor the filter, and run every case.  Test files
+ * include <kunit/test.h> before this header.
+ */
+#if defined(KUNIT_CASE) && !defined(KUNIT_CASE_SLOW)
+#define KUNIT_CASE_SLOW(test_name)	KUNIT_CASE(test_name)
+#endif
+
+/*
  * Formatted extack messages: NL_SET_ERR_MSG_FMT_MOD appeared in 6.2.  On
  * older kernels the text is formatted into @buf, which the caller keeps
  * alive until the ack is sent (a per-namespace buffer under the namespace

@@ -1303,7 +1303,7 @@ static struct kunit_case fp_model_cases[] = {
 	KUNIT_CASE(ifindex_state),
 	KUNIT_CASE(destroy_frees_everything),
 	KUNIT_CASE(index_scopes),
-	KUNIT_CASE(many_named_objects),
+	KUNIT_CASE_SLOW(many_named_objects),
 	{}
 };
 

@@ -705,12 +705,12 @@ static struct kunit_suite fp_trie_suite = {
 };
 
 static struct kunit_case fp_trie_random_cases[] = {
-	KUNIT_CASE(trie_random_v4),
-	KUNIT_CASE(trie_random_v4_b),
-	KUNIT_CASE(trie_random_v6),
-	KUNIT_CASE(trie_random_v6_b),
-	KUNIT_CASE(trie_bulk_v4),
-	KUNIT_CASE(trie_bulk_v6),
+	KUNIT_CASE_SLOW(trie_random_v4),
+	KUNIT_CASE_SLOW(trie_random_v4_b),
+	KUNIT_CASE_SLOW(trie_random_v6),
+	KUNIT_CASE_SLOW(trie_random_v6_b),
+	KUNIT_CASE_SLOW(trie_bulk_v4),
+	KUNIT_CASE_SLOW(trie_bulk_v6),
 	KUNIT_CASE(trie_alloc_fail_v4),
 	KUNIT_CASE(trie_alloc_fail_v6),
 	{}
@@ -722,8 +722,8 @@ static struct kunit_suite fp_trie_random_suite = {
 };
 
 static struct kunit_case fp_trie_concurrent_cases[] = {
-	KUNIT_CASE(trie_concurrent_v4),
-	KUNIT_CASE(trie_concurrent_v6),
+	KUNIT_CASE_SLOW(trie_concurrent_v4),
+	KUNIT_CASE_SLOW(trie_concurrent_v6),
 	{}
 };
 

@@ -182,6 +182,30 @@ def parse(text):
     return passed, failed, skipped
 
 
+def script_times(text):
+    """Guest seconds per step, from the uptime stamps /init prints: the
+    KUnit modules (boot to the first script), each selftest script, and
+    the whole run (boot to the kmemleak scan)."""
+    stamps = re.findall(r'FP-(GUEST|SCRIPT-BEGIN|SCRIPT|KMEMLEAK-BEGIN):? ?(\S*).*? t=([0-9.]+)', text)
+    times, begin, boot, first, end = [], {}, None, None, None
+    for kind, name, t in stamps:
+        t = float(t)
+        if kind == 'GUEST':
+            boot = t
+        elif kind == 'SCRIPT-BEGIN':
+            begin[name] = t
+            first = t if first is None else first
+        elif kind == 'SCRIPT' and name in begin:
+            times.append((name, t - begin.pop(name)))
+        elif kind == 'KMEMLEAK-BEGIN':
+            end = t
+    if boot is not None and first is not None:
+        times.insert(0, ('kunit', first - boot))
+    if boot is not None and end is not None:
+        times.append(('total', end - boot))
+    return times
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('log')
@@ -197,6 +221,10 @@ def main():
     summary = '%d passed, %d failed' % (len(passed), len(failed))
     if skipped:
         summary += ', %d skipped' % len(skipped)
+    times = script_times(open(args.log, errors='replace').read())
+    if times:
+        print('%stimes (guest s): %s' % (args.label + ' ' if args.label else '',
+              ', '.join('%s %d' % (n, t) for n, t in times)))
     print((args.label + ' ' if args.label else '') + summary)
     if args.json:
         with open(args.json, 'w') as f:

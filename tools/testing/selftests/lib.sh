@@ -63,13 +63,16 @@ fp_fail() {
 fp_case() {
 	_name=$1
 	shift
+	_t0=$(fp_now_ms)
 	if "$@"; then
-		echo "FP-CASE: PASS $FP_SUITE/$_name"
+		_res=PASS
 		fp_passed=$((fp_passed + 1))
 	else
-		echo "FP-CASE: FAIL $FP_SUITE/$_name"
+		_res=FAIL
 		fp_failed=$((fp_failed + 1))
 	fi
+	# The case's own time (guest seconds), for the schedule in check.sh.
+	echo "FP-CASE: $_res $FP_SUITE/$_name ($(( ($(fp_now_ms) - _t0) / 1000 )) s)"
 }
 
 fp_skip() {
