@@ -51,14 +51,19 @@ static void fp_circuit_apply(struct fp_circuit *nc,
 		nc->route_limit = cfg->route_limit;
 }
 
-/* Validate @nc, the complete new state of circuit @old (NULL when adding). */
-static int fp_circuit_check(struct fp_model *m, const struct fp_circuit *nc,
+/*
+ * Apply the fields of @cfg that @mask selects to @nc, the new state of
+ * circuit @old (NULL when adding), and validate the result.
+ */
+static int fp_circuit_check(struct fp_model *m, struct fp_circuit *nc,
+			    const struct fp_circuit_cfg *cfg, u32 mask,
 			    const struct fp_circuit *old,
 			    struct netlink_ext_ack *extack)
 {
 	struct fp_circuit *c;
 	struct fp_conn *k;
 
+	fp_circuit_apply(nc, cfg, mask);
 	if (nc->tier >= __FP_TIER_MAX) {
 		fp_err(m, extack, "circuit %s: unknown tier %u", nc->name,
 		       nc->tier);
@@ -143,8 +148,7 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 		return err;
 	strscpy(nc.name, cfg->name, sizeof(nc.name));
 	uuid_copy(&nc.subscription, &cfg->subscription);
-	fp_circuit_apply(&nc, cfg, U32_MAX);
-	err = fp_circuit_check(m, &nc, NULL, extack);
+	err = fp_circuit_check(m, &nc, cfg, U32_MAX, NULL, extack);
 	if (err)
 		return err;
 
@@ -188,8 +192,7 @@ int fp_circuit_set(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	if (!c)
 		return -ENOENT;
 	nc = *c;
-	fp_circuit_apply(&nc, cfg, cfg->mask);
-	err = fp_circuit_check(m, &nc, c, extack);
+	err = fp_circuit_check(m, &nc, cfg, cfg->mask, c, extack);
 	if (err)
 		return err;
 

@@ -76,7 +76,7 @@ struct fp_nl_key {
  * @name: the object in messages ("connection")
  * @cmd_get: its GET command (do and dump)
  * @cmd_del: its DEL command
- * @cmd_new: its NEW command if fp_nl_vnet_prefix_change() handles it, else 0
+ * @cmd_new: its NEW command (fp_nl_obj_write()), 0 if it has none there
  * @cmd_set: likewise its SET command
  * @name_attr: attribute of &fp_nl_key.name, 0 if not part of the key
  * @parent_attr: attribute of &fp_nl_key.parent, 0 if not part of the key
@@ -94,6 +94,9 @@ struct fp_nl_key {
  * @find: the object with key @k, or NULL
  * @del: deletes the object with key @k (DEL through fp_nl_obj_del())
  * @change: adds (@add) or changes the object with key @k to @value
+ *	(exceptions and UDRs, through fp_nl_vnet_prefix_write())
+ * @write: NEW (@add) or SET: parses the request, sets @k to the key of
+ *	the object and returns the model's verdict (fp_nl_obj_write())
  */
 struct fp_nl_obj {
 	const char *name;
@@ -112,6 +115,8 @@ struct fp_nl_obj {
 	int (*change)(struct fp_model *m, const struct fp_nl_key *k,
 		      const struct nlattr *value, bool add,
 		      struct netlink_ext_ack *extack);
+	int (*write)(struct genl_info *info, struct fp_model *m, bool add,
+		     struct fp_nl_key *k);
 };
 
 const struct fp_nl_obj *fp_nl_obj_of(u8 cmd);
@@ -177,24 +182,16 @@ int fp_nl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		    const struct list_head *head, long *cursor);
 int fp_nl_dump_ret(struct sk_buff *skb, int err);
 
-/* Operation handlers (nl_objects.c): GET and DEL through the table. */
+/* Operation handlers (nl_objects.c): GET, DEL, NEW and SET through the table. */
 int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_obj_dump_start(struct netlink_callback *cb);
 int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb);
 int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info);
+int fp_nl_obj_write(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_auth_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_auth_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_peering_new(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_peering_del(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info);
-int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info);
 
 /* Ordered batches (nl_batch.c). */
 int fp_batch_admit(struct fp_batch *b, u32 seq);

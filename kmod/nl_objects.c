@@ -204,6 +204,28 @@ int fp_nl_obj_del(struct sk_buff *skb, struct genl_info *info)
 	return fp_nl_done(info, err, msg);
 }
 
+/**
+ * fp_nl_obj_write() - NEW or SET of any configuration object
+ * @skb: the request
+ * @info: the request's attributes; its command selects the object type
+ *
+ * The type's write operation parses the request and asks the model; the
+ * change is then published and announced.
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
+int fp_nl_obj_write(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
+	struct fp_net *fpn = fp_nl_net(info);
+	struct fp_nl_key k = {};
+	int err;
+
+	err = d->write(info, &fpn->model, info->genlhdr->cmd == d->cmd_new,
+		       &k);
+	return fp_nl_obj_changed(info, fpn, d, &k, err);
+}
+
 static int fp_nl_dump_one(struct sk_buff *skb, struct netlink_callback *cb,
 			  struct fp_net *fpn, u8 cmd, fp_nl_fill_t fill,
 			  const void *obj)
@@ -377,6 +399,24 @@ out:
 	return fp_nl_dump_ret(skb, err);
 }
 
+/*
+ * The parts of a descriptor every type spells the same way: its commands,
+ * where its objects are listed, and its operations by name.
+ */
+#define FP_NL_OBJ_CMDS(OBJ)						\
+	.cmd_get = FASTPATH_CMD_##OBJ##_GET,				\
+	.cmd_del = FASTPATH_CMD_##OBJ##_DEL,				\
+	.cmd_new = FASTPATH_CMD_##OBJ##_NEW,				\
+	.cmd_set = FASTPATH_CMD_##OBJ##_SET
+#define FP_NL_OBJ_LIST(where, head, type)				\
+	.list = offsetof(struct where, head),				\
+	.node = offsetof(struct type, node),				\
+	.id = offsetof(struct type, id)
+#define FP_NL_OBJ_OPS(obj)						\
+	.fill = fp_nl_##obj##_fill,					\
+	.find = fp_nl_##obj##_find,					\
+	.del = fp_nl_##obj##_delete
+
 /* ---- circuit ------------------------------------------------------------ */
 
 static int fp_nl_circuit_fill(struct sk_buff *skb, const struct fp_model *m,
@@ -422,19 +462,6 @@ static int fp_nl_circuit_delete(struct fp_model *m, const struct fp_nl_key *k,
 	return fp_circuit_del(m, k->name, extack);
 }
 
-static const struct fp_nl_obj fp_nl_circuit_obj = {
-	.name = "circuit",
-	.cmd_get = FASTPATH_CMD_CIRCUIT_GET,
-	.cmd_del = FASTPATH_CMD_CIRCUIT_DEL,
-	.name_attr = FASTPATH_A_CIRCUIT_NAME,
-	.list = offsetof(struct fp_model, circuits),
-	.node = offsetof(struct fp_circuit, node),
-	.id = offsetof(struct fp_circuit, id),
-	.fill = fp_nl_circuit_fill,
-	.find = fp_nl_circuit_find,
-	.del = fp_nl_circuit_delete,
-};
-
 static int fp_nl_circuit_cfg(struct genl_info *info,
 			     struct fp_circuit_cfg *cfg)
 {
@@ -469,64 +496,41 @@ static int fp_nl_circuit_cfg(struct genl_info *info,
 	return 0;
 }
 
-/**
- * fp_nl_circuit_new() - CIRCUIT_NEW: create a circuit
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_circuit_new(struct sk_buff *skb, struct genl_info *info)
+/* NEW (@add) or SET of a circuit; its subscription is fixed at creation. */
+static int fp_nl_circuit_write(struct genl_info *info, struct fp_model *m,
+			       bool add, struct fp_nl_key *k)
 {
+	struct nlattr *sub = info->attrs[FASTPATH_A_CIRCUIT_SUBSCRIPTION];
 	struct fp_circuit_cfg cfg = {};
-	struct fp_net *fpn;
 	int err;
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_NAME, "circuit name") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_SUBSCRIPTION,
-			  "circuit subscription") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_BANDWIDTH,
-			  "circuit bandwidth"))
+	    (add && (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_SUBSCRIPTION,
+				   "circuit subscription") ||
+		     FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_BANDWIDTH,
+				   "circuit bandwidth"))))
 		return -EINVAL;
-	err = fp_nl_circuit_cfg(info, &cfg);
-	if (err)
-		return err;
-	nla_memcpy(&cfg.subscription,
-		   info->attrs[FASTPATH_A_CIRCUIT_SUBSCRIPTION], UUID_SIZE);
-
-	fpn = fp_nl_net(info);
-	err = fp_circuit_add(&fpn->model, &cfg, info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
-				 &(struct fp_nl_key){ .name = cfg.name }, err);
-}
-
-/**
- * fp_nl_circuit_set() - CIRCUIT_SET: change a circuit
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_circuit_set(struct sk_buff *skb, struct genl_info *info)
-{
-	struct fp_circuit_cfg cfg = {};
-	struct fp_net *fpn;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CIRCUIT_NAME, "circuit name"))
-		return -EINVAL;
-	if (FP_NL_FIXED(info, info->attrs[FASTPATH_A_CIRCUIT_SUBSCRIPTION],
-			"the subscription of a circuit is fixed at creation"))
+	if (!add && FP_NL_FIXED(info, sub,
+				"the subscription of a circuit is fixed at creation"))
 		return -EOPNOTSUPP;
 	err = fp_nl_circuit_cfg(info, &cfg);
 	if (err)
 		return err;
-
-	fpn = fp_nl_net(info);
-	err = fp_circuit_set(&fpn->model, &cfg, info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_circuit_obj,
-				 &(struct fp_nl_key){ .name = cfg.name }, err);
+	k->name = cfg.name;
+	if (!add)
+		return fp_circuit_set(m, &cfg, info->extack);
+	nla_memcpy(&cfg.subscription, sub, UUID_SIZE);
+	return fp_circuit_add(m, &cfg, info->extack);
 }
+
+static const struct fp_nl_obj fp_nl_circuit_obj = {
+	.name = "circuit",
+	FP_NL_OBJ_CMDS(CIRCUIT),
+	.name_attr = FASTPATH_A_CIRCUIT_NAME,
+	.write = fp_nl_circuit_write,
+	FP_NL_OBJ_LIST(fp_model, circuits, fp_circuit),
+	FP_NL_OBJ_OPS(circuit),
+};
 
 /* ---- authorization ------------------------------------------------------ */
 
@@ -560,11 +564,9 @@ static const struct fp_nl_obj fp_nl_auth_obj = {
 	.name_attr = FASTPATH_A_AUTH_NAME,
 	.parent_attr = FASTPATH_A_AUTH_CIRCUIT,
 	.parent = "circuit",
-	.list = offsetof(struct fp_model, auths),
-	.node = offsetof(struct fp_auth, node),
-	.id = offsetof(struct fp_auth, id),
 	.fill = fp_nl_auth_fill,
 	.find = fp_nl_auth_find,
+	FP_NL_OBJ_LIST(fp_model, auths, fp_auth),
 };
 
 /* The reply to AUTH_NEW: the one message that carries the key. */
@@ -728,20 +730,6 @@ static int fp_nl_vnet_delete(struct fp_model *m, const struct fp_nl_key *k,
 	return fp_vnet_del(m, k->name, extack);
 }
 
-static const struct fp_nl_obj fp_nl_vnet_obj = {
-	.name = "vnet",
-	.cmd_get = FASTPATH_CMD_VNET_GET,
-	.cmd_del = FASTPATH_CMD_VNET_DEL,
-	.name_attr = FASTPATH_A_VNET_NAME,
-	.list = offsetof(struct fp_model, vnets),
-	.node = offsetof(struct fp_vnet, node),
-	.id = offsetof(struct fp_vnet, id),
-	.fill = fp_nl_vnet_fill,
-	.size = fp_nl_vnet_size,
-	.find = fp_nl_vnet_find,
-	.del = fp_nl_vnet_delete,
-};
-
 /* Parse FASTPATH_A_VNET_SPACES into a kmalloc()ed array in cfg->spaces. */
 static int fp_nl_vnet_spaces(struct genl_info *info, struct fp_vnet_cfg *cfg)
 {
@@ -776,68 +764,42 @@ static int fp_nl_vnet_spaces(struct genl_info *info, struct fp_vnet_cfg *cfg)
 	return 0;
 }
 
-/**
- * fp_nl_vnet_new() - VNET_NEW: create a vnet
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_vnet_new(struct sk_buff *skb, struct genl_info *info)
+/* SKU and units change together; an absent one is kept (vnet SET). */
+static void fp_nl_vnet_sku(struct genl_info *info, const struct fp_vnet *v,
+			   struct fp_vnet_cfg *cfg)
+{
+	struct nlattr **a = info->attrs;
+
+	if (!v || (!a[FASTPATH_A_VNET_SKU] && !a[FASTPATH_A_VNET_UNITS]))
+		return;
+	cfg->sku = a[FASTPATH_A_VNET_SKU] ?
+		   nla_get_u32(a[FASTPATH_A_VNET_SKU]) : v->sku;
+	if (a[FASTPATH_A_VNET_UNITS])
+		cfg->units = nla_get_u32(a[FASTPATH_A_VNET_UNITS]);
+	else
+		cfg->units = cfg->sku == v->sku ? v->units : 0;
+	cfg->mask |= FP_VNET_SET_SKU;
+}
+
+/* NEW (@add) or SET of a vnet; its subscription is fixed at creation. */
+static int fp_nl_vnet_write(struct genl_info *info, struct fp_model *m,
+			    bool add, struct fp_nl_key *k)
 {
 	struct nlattr **a = info->attrs;
 	struct fp_vnet_cfg cfg = {};
-	struct fp_net *fpn;
 	int err;
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_VNET_NAME, "vnet name") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_VNET_SUBSCRIPTION,
-			  "vnet subscription") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_VNET_REGION, "vnet region"))
+	    (add && (FP_NL_REQUIRE(info, FASTPATH_A_VNET_SUBSCRIPTION,
+				   "vnet subscription") ||
+		     FP_NL_REQUIRE(info, FASTPATH_A_VNET_REGION,
+				   "vnet region"))))
 		return -EINVAL;
-	cfg.name = fp_nl_str(info, FASTPATH_A_VNET_NAME);
-	cfg.region = fp_nl_str(info, FASTPATH_A_VNET_REGION);
-	nla_memcpy(&cfg.subscription, a[FASTPATH_A_VNET_SUBSCRIPTION],
-		   UUID_SIZE);
-	if (a[FASTPATH_A_VNET_SKU])
-		cfg.sku = nla_get_u32(a[FASTPATH_A_VNET_SKU]);
-	if (a[FASTPATH_A_VNET_UNITS])
-		cfg.units = nla_get_u32(a[FASTPATH_A_VNET_UNITS]);
-	if (a[FASTPATH_A_VNET_SPACES]) {
-		err = fp_nl_vnet_spaces(info, &cfg);
-		if (err)
-			return err;
-	}
-
-	fpn = fp_nl_net(info);
-	err = fp_vnet_add(&fpn->model, &cfg, info->extack);
-	err = fp_nl_obj_changed(info, fpn, &fp_nl_vnet_obj,
-				&(struct fp_nl_key){ .name = cfg.name }, err);
-	kfree(cfg.spaces);
-	return err;
-}
-
-/**
- * fp_nl_vnet_set() - VNET_SET: change a vnet
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr **a = info->attrs;
-	struct fp_vnet_cfg cfg = {};
-	const struct fp_vnet *v;
-	struct fp_net *fpn;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_VNET_NAME, "vnet name"))
-		return -EINVAL;
-	if (FP_NL_FIXED(info, a[FASTPATH_A_VNET_SUBSCRIPTION],
-			"the subscription of a vnet is fixed at creation"))
+	if (!add && FP_NL_FIXED(info, a[FASTPATH_A_VNET_SUBSCRIPTION],
+				"the subscription of a vnet is fixed at creation"))
 		return -EOPNOTSUPP;
 	cfg.name = fp_nl_str(info, FASTPATH_A_VNET_NAME);
+	k->name = cfg.name;
 	if (a[FASTPATH_A_VNET_REGION]) {
 		cfg.region = fp_nl_str(info, FASTPATH_A_VNET_REGION);
 		cfg.mask |= FP_VNET_SET_REGION;
@@ -847,25 +809,31 @@ int fp_nl_vnet_set(struct sk_buff *skb, struct genl_info *info)
 		if (err)
 			return err;
 	}
-
-	fpn = fp_nl_net(info);
-	v = fp_vnet_find(&fpn->model, cfg.name);
-	if (v && (a[FASTPATH_A_VNET_SKU] || a[FASTPATH_A_VNET_UNITS])) {
-		/* SKU and units change together; an absent one is kept */
-		cfg.sku = a[FASTPATH_A_VNET_SKU] ?
-			  nla_get_u32(a[FASTPATH_A_VNET_SKU]) : v->sku;
+	if (add) {
+		nla_memcpy(&cfg.subscription, a[FASTPATH_A_VNET_SUBSCRIPTION],
+			   UUID_SIZE);
+		if (a[FASTPATH_A_VNET_SKU])
+			cfg.sku = nla_get_u32(a[FASTPATH_A_VNET_SKU]);
 		if (a[FASTPATH_A_VNET_UNITS])
 			cfg.units = nla_get_u32(a[FASTPATH_A_VNET_UNITS]);
-		else
-			cfg.units = cfg.sku == v->sku ? v->units : 0;
-		cfg.mask |= FP_VNET_SET_SKU;
+		err = fp_vnet_add(m, &cfg, info->extack);
+	} else {
+		fp_nl_vnet_sku(info, fp_vnet_find(m, cfg.name), &cfg);
+		err = fp_vnet_set(m, &cfg, info->extack);
 	}
-	err = fp_vnet_set(&fpn->model, &cfg, info->extack);
-	err = fp_nl_obj_changed(info, fpn, &fp_nl_vnet_obj,
-				&(struct fp_nl_key){ .name = cfg.name }, err);
 	kfree(cfg.spaces);
 	return err;
 }
+
+static const struct fp_nl_obj fp_nl_vnet_obj = {
+	.name = "vnet",
+	FP_NL_OBJ_CMDS(VNET),
+	.name_attr = FASTPATH_A_VNET_NAME,
+	.size = fp_nl_vnet_size,
+	.write = fp_nl_vnet_write,
+	FP_NL_OBJ_LIST(fp_model, vnets, fp_vnet),
+	FP_NL_OBJ_OPS(vnet),
+};
 
 struct fp_nl_peering {
 	const char *vnet;
@@ -963,20 +931,6 @@ static int fp_nl_endpoint_delete(struct fp_model *m,
 	return fp_endpoint_del(m, k->name, extack);
 }
 
-static const struct fp_nl_obj fp_nl_endpoint_obj = {
-	.name = "endpoint",
-	.cmd_get = FASTPATH_CMD_ENDPOINT_GET,
-	.cmd_del = FASTPATH_CMD_ENDPOINT_DEL,
-	.name_attr = FASTPATH_A_ENDPOINT_NAME,
-	.per_vnet = true,
-	.list = offsetof(struct fp_vnet, endpoints),
-	.node = offsetof(struct fp_endpoint, node),
-	.id = offsetof(struct fp_endpoint, id),
-	.fill = fp_nl_endpoint_fill,
-	.find = fp_nl_endpoint_find,
-	.del = fp_nl_endpoint_delete,
-};
-
 static int fp_nl_endpoint_cfg(struct genl_info *info,
 			      struct fp_endpoint_cfg *cfg)
 {
@@ -1008,60 +962,39 @@ static int fp_nl_endpoint_cfg(struct genl_info *info,
 	return 0;
 }
 
-/**
- * fp_nl_endpoint_new() - ENDPOINT_NEW: create an endpoint
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_endpoint_new(struct sk_buff *skb, struct genl_info *info)
+/* NEW (@add) or SET of an endpoint; its vnet is fixed at creation. */
+static int fp_nl_endpoint_write(struct genl_info *info, struct fp_model *m,
+				bool add, struct fp_nl_key *k)
 {
 	struct fp_endpoint_cfg cfg = {};
-	struct fp_net *fpn;
 	int err;
 
 	if (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_NAME, "endpoint name") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_VNET, "endpoint vnet") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_PREFIX, "endpoint prefix"))
+	    (add && (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_VNET,
+				   "endpoint vnet") ||
+		     FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_PREFIX,
+				   "endpoint prefix"))))
 		return -EINVAL;
-	err = fp_nl_endpoint_cfg(info, &cfg);
-	if (err)
-		return err;
-
-	fpn = fp_nl_net(info);
-	err = fp_endpoint_add(&fpn->model, &cfg, info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
-				 &(struct fp_nl_key){ .name = cfg.name }, err);
-}
-
-/**
- * fp_nl_endpoint_set() - ENDPOINT_SET: change an endpoint
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_endpoint_set(struct sk_buff *skb, struct genl_info *info)
-{
-	struct fp_endpoint_cfg cfg = {};
-	struct fp_net *fpn;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_ENDPOINT_NAME, "endpoint name"))
-		return -EINVAL;
-	if (FP_NL_FIXED(info, info->attrs[FASTPATH_A_ENDPOINT_VNET],
-			"the vnet of an endpoint is fixed at creation"))
+	if (!add && FP_NL_FIXED(info, info->attrs[FASTPATH_A_ENDPOINT_VNET],
+				"the vnet of an endpoint is fixed at creation"))
 		return -EOPNOTSUPP;
 	err = fp_nl_endpoint_cfg(info, &cfg);
 	if (err)
 		return err;
-
-	fpn = fp_nl_net(info);
-	err = fp_endpoint_set(&fpn->model, &cfg, info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_endpoint_obj,
-				 &(struct fp_nl_key){ .name = cfg.name }, err);
+	k->name = cfg.name;
+	return add ? fp_endpoint_add(m, &cfg, info->extack) :
+		     fp_endpoint_set(m, &cfg, info->extack);
 }
+
+static const struct fp_nl_obj fp_nl_endpoint_obj = {
+	.name = "endpoint",
+	FP_NL_OBJ_CMDS(ENDPOINT),
+	.name_attr = FASTPATH_A_ENDPOINT_NAME,
+	.per_vnet = true,
+	.write = fp_nl_endpoint_write,
+	FP_NL_OBJ_LIST(fp_vnet, endpoints, fp_endpoint),
+	FP_NL_OBJ_OPS(endpoint),
+};
 
 /* ---- connection --------------------------------------------------------- */
 
@@ -1093,110 +1026,89 @@ static int fp_nl_conn_delete(struct fp_model *m, const struct fp_nl_key *k,
 	return fp_conn_del(m, k->name, extack);
 }
 
-static const struct fp_nl_obj fp_nl_conn_obj = {
-	.name = "connection",
-	.cmd_get = FASTPATH_CMD_CONN_GET,
-	.cmd_del = FASTPATH_CMD_CONN_DEL,
-	.name_attr = FASTPATH_A_CONN_NAME,
-	.list = offsetof(struct fp_model, conns),
-	.node = offsetof(struct fp_conn, node),
-	.id = offsetof(struct fp_conn, id),
-	.fill = fp_nl_conn_fill,
-	.find = fp_nl_conn_find,
-	.del = fp_nl_conn_delete,
-};
-
-/**
- * fp_nl_conn_new() - CONN_NEW: create a connection
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_conn_new(struct sk_buff *skb, struct genl_info *info)
+/* NEW (@add) of a connection, or SET of its flags (all it can change). */
+static int fp_nl_conn_write(struct genl_info *info, struct fp_model *m,
+			    bool add, struct fp_nl_key *k)
 {
 	struct nlattr **a = info->attrs;
 	struct fp_conn_cfg cfg = {};
-	struct fp_net *fpn;
-	int err;
 
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_CONN_CIRCUIT, "connection circuit") ||
+	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name"))
+		return -EINVAL;
+	k->name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
+	if (!add) {
+		if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_FLAGS,
+				  "connection flags"))
+			return -EINVAL;
+		if (FP_NL_FIXED(info, a[FASTPATH_A_CONN_CIRCUIT] ?:
+				a[FASTPATH_A_CONN_VNET] ?:
+				a[FASTPATH_A_CONN_AUTH_KEY],
+				"only the flags of a connection can change"))
+			return -EOPNOTSUPP;
+		return fp_conn_set(m, k->name,
+				   nla_get_u32(a[FASTPATH_A_CONN_FLAGS]),
+				   info->extack);
+	}
+	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_CIRCUIT, "connection circuit") ||
 	    FP_NL_REQUIRE(info, FASTPATH_A_CONN_VNET, "connection vnet"))
 		return -EINVAL;
-	cfg.name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
+	cfg.name = k->name;
 	cfg.circuit = fp_nl_str(info, FASTPATH_A_CONN_CIRCUIT);
 	cfg.vnet = fp_nl_str(info, FASTPATH_A_CONN_VNET);
 	if (a[FASTPATH_A_CONN_FLAGS])
 		cfg.flags = nla_get_u32(a[FASTPATH_A_CONN_FLAGS]);
 	if (a[FASTPATH_A_CONN_AUTH_KEY])
 		cfg.key = nla_data(a[FASTPATH_A_CONN_AUTH_KEY]);
-
-	fpn = fp_nl_net(info);
-	err = fp_conn_add(&fpn->model, &cfg, info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
-				 &(struct fp_nl_key){ .name = cfg.name }, err);
+	return fp_conn_add(m, &cfg, info->extack);
 }
 
-/**
- * fp_nl_conn_set() - CONN_SET: change the flags of a connection
- * @skb: the request
- * @info: its attributes
- *
- * Return: 0 or a negative errno with an extack message.
- */
-int fp_nl_conn_set(struct sk_buff *skb, struct genl_info *info)
-{
-	struct nlattr **a = info->attrs;
-	struct fp_net *fpn;
-	const char *name;
-	int err;
-
-	if (FP_NL_REQUIRE(info, FASTPATH_A_CONN_NAME, "connection name") ||
-	    FP_NL_REQUIRE(info, FASTPATH_A_CONN_FLAGS, "connection flags"))
-		return -EINVAL;
-	if (FP_NL_FIXED(info, a[FASTPATH_A_CONN_CIRCUIT] ?:
-			a[FASTPATH_A_CONN_VNET] ?: a[FASTPATH_A_CONN_AUTH_KEY],
-			"only the flags of a connection can change"))
-		return -EOPNOTSUPP;
-	name = fp_nl_str(info, FASTPATH_A_CONN_NAME);
-
-	fpn = fp_nl_net(info);
-	err = fp_conn_set(&fpn->model, name,
-			  nla_get_u32(a[FASTPATH_A_CONN_FLAGS]), info->extack);
-	return fp_nl_obj_changed(info, fpn, &fp_nl_conn_obj,
-				 &(struct fp_nl_key){ .name = name }, err);
-}
+static const struct fp_nl_obj fp_nl_conn_obj = {
+	.name = "connection",
+	FP_NL_OBJ_CMDS(CONN),
+	.name_attr = FASTPATH_A_CONN_NAME,
+	.write = fp_nl_conn_write,
+	FP_NL_OBJ_LIST(fp_model, conns, fp_conn),
+	FP_NL_OBJ_OPS(conn),
+};
 
 /* ---- exception and UDR: keyed by vnet and prefix, with one value -------- */
 
-/**
- * fp_nl_vnet_prefix_change() - NEW or SET of an exception or a UDR
- * @skb: the request
- * @info: the request's attributes; its command selects the object type
- *
- * Both objects are keyed by vnet and prefix and carry one value (the
- * exception's kind, the UDR's next hop), required by NEW and SET.
- *
- * Return: 0 or a negative errno with an extack message.
+/*
+ * The descriptor of an object keyed by vnet and prefix, with the one value
+ * @val (attribute @VAL) that NEW and SET require; @obj##s is its list in
+ * &struct fp_vnet.
  */
-int fp_nl_vnet_prefix_change(struct sk_buff *skb, struct genl_info *info)
+#define FP_NL_VNET_PREFIX_OBJ(obj, OBJ, val, VAL)			\
+	.name = #obj,							\
+	FP_NL_OBJ_CMDS(OBJ),						\
+	.parent_attr = FASTPATH_A_##OBJ##_VNET,				\
+	.parent = "vnet",						\
+	.prefix_attr = FASTPATH_A_##OBJ##_PREFIX,			\
+	.value_attr = FASTPATH_A_##OBJ##_##VAL,				\
+	.value = #val,							\
+	.per_vnet = true,						\
+	.change = fp_nl_##obj##_change,					\
+	.write = fp_nl_vnet_prefix_write,				\
+	FP_NL_OBJ_LIST(fp_vnet, obj##s, fp_##obj),			\
+	FP_NL_OBJ_OPS(obj)
+
+/*
+ * NEW (@add) or SET of an exception or a UDR: both are keyed by vnet and
+ * prefix and carry one value (the exception's kind, the UDR's next hop),
+ * which NEW and SET require.
+ */
+static int fp_nl_vnet_prefix_write(struct genl_info *info, struct fp_model *m,
+				   bool add, struct fp_nl_key *k)
 {
 	const struct fp_nl_obj *d = fp_nl_obj_of(info->genlhdr->cmd);
-	bool add = info->genlhdr->cmd != d->cmd_set;
-	struct fp_nl_key k;
-	struct fp_net *fpn;
 	int err;
 
-	fpn = fp_nl_net(info);
-	err = fp_nl_obj_key(info, &fpn->model, d, &k);
-	if (!err && fp_nl_obj_missing(info, &fpn->model, d, d->value_attr,
-				      d->value))
-		err = -EINVAL;
-	if (!err)
-		err = d->change(&fpn->model, &k, info->attrs[d->value_attr],
-				add, info->extack);
-	return fp_nl_obj_changed(info, fpn, d, &k, err);
+	err = fp_nl_obj_key(info, m, d, k);
+	if (err)
+		return err;
+	if (fp_nl_obj_missing(info, m, d, d->value_attr, d->value))
+		return -EINVAL;
+	return d->change(m, k, info->attrs[d->value_attr], add, info->extack);
 }
 
 static int fp_nl_exception_fill(struct sk_buff *skb, const struct fp_model *m,
@@ -1238,24 +1150,7 @@ static int fp_nl_exception_delete(struct fp_model *m,
 }
 
 static const struct fp_nl_obj fp_nl_exception_obj = {
-	.name = "exception",
-	.cmd_get = FASTPATH_CMD_EXCEPTION_GET,
-	.cmd_del = FASTPATH_CMD_EXCEPTION_DEL,
-	.cmd_set = FASTPATH_CMD_EXCEPTION_SET,
-	.cmd_new = FASTPATH_CMD_EXCEPTION_NEW,
-	.parent_attr = FASTPATH_A_EXCEPTION_VNET,
-	.parent = "vnet",
-	.prefix_attr = FASTPATH_A_EXCEPTION_PREFIX,
-	.value_attr = FASTPATH_A_EXCEPTION_KIND,
-	.value = "kind",
-	.per_vnet = true,
-	.list = offsetof(struct fp_vnet, exceptions),
-	.node = offsetof(struct fp_exception, node),
-	.id = offsetof(struct fp_exception, id),
-	.fill = fp_nl_exception_fill,
-	.find = fp_nl_exception_find,
-	.del = fp_nl_exception_delete,
-	.change = fp_nl_exception_change,
+	FP_NL_VNET_PREFIX_OBJ(exception, EXCEPTION, kind, KIND),
 };
 
 static int fp_nl_udr_fill(struct sk_buff *skb, const struct fp_model *m,
@@ -1294,24 +1189,7 @@ static int fp_nl_udr_delete(struct fp_model *m, const struct fp_nl_key *k,
 }
 
 static const struct fp_nl_obj fp_nl_udr_obj = {
-	.name = "udr",
-	.cmd_get = FASTPATH_CMD_UDR_GET,
-	.cmd_del = FASTPATH_CMD_UDR_DEL,
-	.cmd_set = FASTPATH_CMD_UDR_SET,
-	.cmd_new = FASTPATH_CMD_UDR_NEW,
-	.parent_attr = FASTPATH_A_UDR_VNET,
-	.parent = "vnet",
-	.prefix_attr = FASTPATH_A_UDR_PREFIX,
-	.value_attr = FASTPATH_A_UDR_NEXTHOP,
-	.value = "nexthop",
-	.per_vnet = true,
-	.list = offsetof(struct fp_vnet, udrs),
-	.node = offsetof(struct fp_udr, node),
-	.id = offsetof(struct fp_udr, id),
-	.fill = fp_nl_udr_fill,
-	.find = fp_nl_udr_find,
-	.del = fp_nl_udr_delete,
-	.change = fp_nl_udr_change,
+	FP_NL_VNET_PREFIX_OBJ(udr, UDR, nexthop, NEXTHOP),
 };
 
 /* ---- the table ---------------------------------------------------------- */

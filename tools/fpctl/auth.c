@@ -21,16 +21,8 @@ const struct obj_desc auth_desc = {
 	.cmd_new = FASTPATH_CMD_AUTH_NEW,
 	.cmd_del = FASTPATH_CMD_AUTH_DEL,
 	.cmd_get = FASTPATH_CMD_AUTH_GET,
-	.maxattr = FASTPATH_A_AUTH_MAX,
-	.defer_attr = FASTPATH_A_AUTH_DEFER,
-	.fields = auth_fields,
-	.n_fields = ARRAY_SIZE(auth_fields),
-	.usage =
-	"Usage: fpctl auth add NAME circuit CIRCUIT\n"
-	"       fpctl auth del NAME circuit CIRCUIT\n"
-	"       fpctl auth { show [ NAME circuit CIRCUIT ] | list }\n"
-	"\"auth add\" prints the 128-bit key once; it is never shown again.\n"
-	"\"auth del\" revokes it and deletes the connection made with it.\n",
+	OBJ_DESC_ATTRS(auth, AUTH),
+	.usage = auth_usage,
 };
 
 OBJ_COMMAND(auth)

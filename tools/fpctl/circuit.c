@@ -39,26 +39,9 @@ static const struct obj_field circuit_fields[] = {
 
 const struct obj_desc circuit_desc = {
 	.name = "circuit",
-	.cmd_new = FASTPATH_CMD_CIRCUIT_NEW,
-	.cmd_del = FASTPATH_CMD_CIRCUIT_DEL,
-	.cmd_set = FASTPATH_CMD_CIRCUIT_SET,
-	.cmd_get = FASTPATH_CMD_CIRCUIT_GET,
-	.maxattr = FASTPATH_A_CIRCUIT_MAX,
-	.defer_attr = FASTPATH_A_CIRCUIT_DEFER,
-	.fields = circuit_fields,
-	.n_fields = ARRAY_SIZE(circuit_fields),
-	.usage =
-	"Usage: fpctl circuit add NAME subscription UUID bandwidth BW\n"
-	"                         [ dev DEV ] [ tier { standard | premium } ]\n"
-	"                         [ port { none | 10G | 100G } ] [ route-limit N ]\n"
-	"       fpctl circuit set NAME [ dev { DEV | none } ] [ tier TIER ]\n"
-	"                         [ bandwidth BW ] [ port PORT ] [ route-limit N ]\n"
-	"       fpctl circuit del NAME\n"
-	"       fpctl circuit { show [ NAME ] | list }\n"
-	"BW := 50M | 100M | 200M | 500M | 1G | 2G | 5G | 10G | 40G | 100G\n"
-	"route-limit 0 restores the default of the port.  INSTALLED and\n"
-	"PENDING count the routes the data path has, and those waiting for\n"
-	"room under LIMIT, as of the last commit.\n",
+	OBJ_DESC_CMDS(CIRCUIT),
+	OBJ_DESC_ATTRS(circuit, CIRCUIT),
+	.usage = circuit_usage,
 };
 
 OBJ_COMMAND(circuit)

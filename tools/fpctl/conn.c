@@ -36,23 +36,9 @@ static const struct obj_field conn_fields[] = {
 
 const struct obj_desc conn_desc = {
 	.name = "connection",
-	.cmd_new = FASTPATH_CMD_CONN_NEW,
-	.cmd_del = FASTPATH_CMD_CONN_DEL,
-	.cmd_set = FASTPATH_CMD_CONN_SET,
-	.cmd_get = FASTPATH_CMD_CONN_GET,
-	.maxattr = FASTPATH_A_CONN_MAX,
-	.defer_attr = FASTPATH_A_CONN_DEFER,
-	.fields = conn_fields,
-	.n_fields = ARRAY_SIZE(conn_fields),
-	.usage =
-	"Usage: fpctl connection add NAME circuit CIRCUIT vnet VNET [ FLAG { on | off } ]...\n"
-	"                            [ auth-key KEY ]\n"
-	"       fpctl connection set NAME FLAG { on | off } [ FLAG { on | off } ]...\n"
-	"       fpctl connection del NAME\n"
-	"       fpctl connection { show [ NAME ] | list }\n"
-	"FLAG := fastpath | peering | udr | private-link\n"
-	"KEY := the 32 hex digits \"fpctl auth add\" printed; needed when the\n"
-	"       circuit and the vnet belong to different subscriptions.\n",
+	OBJ_DESC_CMDS(CONN),
+	OBJ_DESC_ATTRS(conn, CONN),
+	.usage = conn_usage,
 };
 
 OBJ_COMMAND(conn)

@@ -23,23 +23,9 @@ static const struct obj_field endpoint_fields[] = {
 
 const struct obj_desc endpoint_desc = {
 	.name = "endpoint",
-	.cmd_new = FASTPATH_CMD_ENDPOINT_NEW,
-	.cmd_del = FASTPATH_CMD_ENDPOINT_DEL,
-	.cmd_set = FASTPATH_CMD_ENDPOINT_SET,
-	.cmd_get = FASTPATH_CMD_ENDPOINT_GET,
-	.maxattr = FASTPATH_A_ENDPOINT_MAX,
-	.defer_attr = FASTPATH_A_ENDPOINT_DEFER,
-	.fields = endpoint_fields,
-	.n_fields = ARRAY_SIZE(endpoint_fields),
-	.usage =
-	"Usage: fpctl endpoint add NAME vnet VNET prefix PREFIX [ dev DEV ]\n"
-	"                          [ mac LLADDR ]\n"
-	"       fpctl endpoint set NAME [ prefix PREFIX ] [ dev { DEV | none } ]\n"
-	"                          [ mac { LLADDR | none } ]\n"
-	"       fpctl endpoint del NAME\n"
-	"       fpctl endpoint { show [ NAME ] | list }\n"
-	"A bare address is a host prefix (/32 or /128).  Without a MAC the\n"
-	"neighbour table of the device resolves it.\n",
+	OBJ_DESC_CMDS(ENDPOINT),
+	OBJ_DESC_ATTRS(endpoint, ENDPOINT),
+	.usage = endpoint_usage,
 };
 
 OBJ_COMMAND(endpoint)

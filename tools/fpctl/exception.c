@@ -23,20 +23,9 @@ static const struct obj_field exception_fields[] = {
 
 const struct obj_desc exception_desc = {
 	.name = "exception",
-	.cmd_new = FASTPATH_CMD_EXCEPTION_NEW,
-	.cmd_del = FASTPATH_CMD_EXCEPTION_DEL,
-	.cmd_set = FASTPATH_CMD_EXCEPTION_SET,
-	.cmd_get = FASTPATH_CMD_EXCEPTION_GET,
-	.maxattr = FASTPATH_A_EXCEPTION_MAX,
-	.defer_attr = FASTPATH_A_EXCEPTION_DEFER,
-	.fields = exception_fields,
-	.n_fields = ARRAY_SIZE(exception_fields),
-	.usage =
-	"Usage: fpctl exception { add | set } PREFIX vnet VNET kind KIND\n"
-	"       fpctl exception del PREFIX vnet VNET\n"
-	"       fpctl exception { show [ PREFIX vnet VNET ] | list }\n"
-	"KIND := private-endpoint | internal-lb | basic-lb | dns-resolver |\n"
-	"        cross-region | manual\n",
+	OBJ_DESC_CMDS(EXCEPTION),
+	OBJ_DESC_ATTRS(exception, EXCEPTION),
+	.usage = exception_usage,
 };
 
 OBJ_COMMAND(exception)

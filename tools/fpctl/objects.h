@@ -91,6 +91,22 @@ struct obj_desc {
 	const char *usage;	/* "OBJECT ..." lines of the help text */
 };
 
+/* The usage text of each object (usage.c). */
+extern const char circuit_usage[], auth_usage[], vnet_usage[], peering_usage[],
+	endpoint_usage[], conn_usage[], exception_usage[], udr_usage[];
+
+/* The parts of an obj_desc every object spells the same way. */
+#define OBJ_DESC_CMDS(OBJ)						\
+	.cmd_new = FASTPATH_CMD_##OBJ##_NEW,				\
+	.cmd_del = FASTPATH_CMD_##OBJ##_DEL,				\
+	.cmd_set = FASTPATH_CMD_##OBJ##_SET,				\
+	.cmd_get = FASTPATH_CMD_##OBJ##_GET
+#define OBJ_DESC_ATTRS(obj, OBJ)					\
+	.maxattr = FASTPATH_A_##OBJ##_MAX,				\
+	.defer_attr = FASTPATH_A_##OBJ##_DEFER,				\
+	.fields = obj##_fields,						\
+	.n_fields = ARRAY_SIZE(obj##_fields)
+
 #define OBJ_MAX_FIELDS	16
 
 enum obj_op { OBJ_ADD, OBJ_SET, OBJ_DEL, OBJ_SHOW };

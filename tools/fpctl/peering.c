@@ -17,13 +17,8 @@ const struct obj_desc peering_desc = {
 	.name = "peering",
 	.cmd_new = FASTPATH_CMD_PEERING_NEW,
 	.cmd_del = FASTPATH_CMD_PEERING_DEL,
-	.maxattr = FASTPATH_A_PEERING_MAX,
-	.defer_attr = FASTPATH_A_PEERING_DEFER,
-	.fields = peering_fields,
-	.n_fields = ARRAY_SIZE(peering_fields),
-	.usage =
-	"Usage: fpctl peering { add | del } VNET PEER\n"
-	"The peers of a vnet are shown by \"fpctl vnet show\".\n",
+	OBJ_DESC_ATTRS(peering, PEERING),
+	.usage = peering_usage,
 };
 
 OBJ_COMMAND(peering)

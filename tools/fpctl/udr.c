@@ -18,19 +18,9 @@ static const struct obj_field udr_fields[] = {
 
 const struct obj_desc udr_desc = {
 	.name = "udr",
-	.cmd_new = FASTPATH_CMD_UDR_NEW,
-	.cmd_del = FASTPATH_CMD_UDR_DEL,
-	.cmd_set = FASTPATH_CMD_UDR_SET,
-	.cmd_get = FASTPATH_CMD_UDR_GET,
-	.maxattr = FASTPATH_A_UDR_MAX,
-	.defer_attr = FASTPATH_A_UDR_DEFER,
-	.fields = udr_fields,
-	.n_fields = ARRAY_SIZE(udr_fields),
-	.usage =
-	"Usage: fpctl udr { add | set } PREFIX vnet VNET nexthop ENDPOINT\n"
-	"       fpctl udr del PREFIX vnet VNET\n"
-	"       fpctl udr { show [ PREFIX vnet VNET ] | list }\n"
-	"IPv4 only; the next hop is an endpoint (NVA) in VNET or a peered vnet.\n",
+	OBJ_DESC_CMDS(UDR),
+	OBJ_DESC_ATTRS(udr, UDR),
+	.usage = udr_usage,
 };
 
 OBJ_COMMAND(udr)

@@ -33,24 +33,9 @@ static const struct obj_field vnet_fields[] = {
 
 const struct obj_desc vnet_desc = {
 	.name = "vnet",
-	.cmd_new = FASTPATH_CMD_VNET_NEW,
-	.cmd_del = FASTPATH_CMD_VNET_DEL,
-	.cmd_set = FASTPATH_CMD_VNET_SET,
-	.cmd_get = FASTPATH_CMD_VNET_GET,
-	.maxattr = FASTPATH_A_VNET_MAX,
-	.defer_attr = FASTPATH_A_VNET_DEFER,
-	.fields = vnet_fields,
-	.n_fields = ARRAY_SIZE(vnet_fields),
-	.usage =
-	"Usage: fpctl vnet add NAME subscription UUID region REGION\n"
-	"                      [ sku SKU [ units N ] ] [ spaces PREFIX[,PREFIX...] ]\n"
-	"       fpctl vnet set NAME [ region REGION ] [ sku SKU ] [ units N ]\n"
-	"                      [ spaces { PREFIX[,PREFIX...] | none } ]\n"
-	"       fpctl vnet del NAME\n"
-	"       fpctl vnet { show [ NAME ] | list }\n"
-	"SKU := none | Standard | HighPerformance | UltraPerformance |\n"
-	"       ErGw1AZ | ErGw2AZ | ErGw3AZ | ErGwScale (with units 1..40)\n"
-	"\"set spaces\" replaces the whole list.  Peerings: fpctl peering.\n",
+	OBJ_DESC_CMDS(VNET),
+	OBJ_DESC_ATTRS(vnet, VNET),
+	.usage = vnet_usage,
 };
 
 OBJ_COMMAND(vnet)
