@@ -91,7 +91,7 @@ ynl-gen-check:
 
 # compat.h is the one place allowed to test LINUX_VERSION_CODE; fp_trace.h
 # is laid out the way every TRACE_EVENT() is; the UAPI header's name lists
-# are X-macros (X(id, "name") per entry); netlink.c's FP_OBJ_OPS() defines
+# are X-macros (X(id, "name") per entry); netlink.c's FP_OBJ_HANDLERS() defines
 # the five handlers of an object type, one FP_DOIT()/FP_DUMPIT() each.
 CHECKPATCH = $(KSRC_61)/scripts/checkpatch.pl --strict --no-tree --quiet \
 	--show-types --ignore FILE_PATH_CHANGES

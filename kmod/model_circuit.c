@@ -6,8 +6,8 @@
  * and a route limit; an authorization is a random key a circuit's owner
  * hands to another subscription, redeemed by at most one connection
  * (model_conn.c asks fp_auth_match()).  Add and set validate the complete
- * new state of a circuit in fp_circuit_check() before changing anything; a
- * deleted circuit waits on the dead list for fp_model_reap() (model.c),
+ * new state of a circuit in fp_circuit_prepare() before changing anything;
+ * a deleted circuit waits on the dead list for fp_model_reap() (model.c),
  * because the data path may still read it.
  */
 #include <crypto/algapi.h>
@@ -52,13 +52,13 @@ static void fp_circuit_apply(struct fp_circuit *nc,
 }
 
 /*
- * Apply the fields of @cfg that @mask selects to @nc, the new state of
- * circuit @old (NULL when adding), and validate the result.
+ * Prepare @nc, the new state of circuit @old (NULL when adding): apply the
+ * fields of @cfg that @mask selects and validate the result.
  */
-static int fp_circuit_check(struct fp_model *m, struct fp_circuit *nc,
-			    const struct fp_circuit_cfg *cfg, u32 mask,
-			    const struct fp_circuit *old,
-			    struct netlink_ext_ack *extack)
+static int fp_circuit_prepare(struct fp_model *m, struct fp_circuit *nc,
+			      const struct fp_circuit_cfg *cfg, u32 mask,
+			      const struct fp_circuit *old,
+			      struct netlink_ext_ack *extack)
 {
 	struct fp_circuit *c;
 	struct fp_conn *k;
@@ -148,7 +148,7 @@ int fp_circuit_add(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 		return err;
 	strscpy(nc.name, cfg->name, sizeof(nc.name));
 	uuid_copy(&nc.subscription, &cfg->subscription);
-	err = fp_circuit_check(m, &nc, cfg, U32_MAX, NULL, extack);
+	err = fp_circuit_prepare(m, &nc, cfg, U32_MAX, NULL, extack);
 	if (err)
 		return err;
 
@@ -192,7 +192,7 @@ int fp_circuit_set(struct fp_model *m, const struct fp_circuit_cfg *cfg,
 	if (!c)
 		return -ENOENT;
 	nc = *c;
-	err = fp_circuit_check(m, &nc, cfg, cfg->mask, c, extack);
+	err = fp_circuit_prepare(m, &nc, cfg, cfg->mask, c, extack);
 	if (err)
 		return err;
 

@@ -118,19 +118,19 @@ int fastpath_nl_info_get_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 
 /* An object with NEW, DEL, SET and GET, all through the object table. */
-#define FP_OBJ_OPS(obj)							\
+#define FP_OBJ_HANDLERS(obj)							\
 	FP_DOIT(obj##_new, fp_nl_obj_write, true)			\
 	FP_DOIT(obj##_del, fp_nl_obj_del, true)				\
 	FP_DOIT(obj##_set, fp_nl_obj_write, true)			\
 	FP_DOIT(obj##_get, fp_nl_obj_get, false)			\
 	FP_DUMPIT(obj##_get, fp_nl_obj_dump)
 
-FP_OBJ_OPS(circuit)
-FP_OBJ_OPS(vnet)
-FP_OBJ_OPS(endpoint)
-FP_OBJ_OPS(conn)
-FP_OBJ_OPS(exception)
-FP_OBJ_OPS(udr)
+FP_OBJ_HANDLERS(circuit)
+FP_OBJ_HANDLERS(vnet)
+FP_OBJ_HANDLERS(endpoint)
+FP_OBJ_HANDLERS(conn)
+FP_OBJ_HANDLERS(exception)
+FP_OBJ_HANDLERS(udr)
 FP_DOIT(auth_new, fp_nl_auth_new, true)
 FP_DOIT(auth_del, fp_nl_auth_del, true)
 FP_DOIT(auth_get, fp_nl_obj_get, false)

@@ -82,7 +82,7 @@ struct fp_nl_key {
  * @parent_attr: attribute of &fp_nl_key.parent, 0 if not part of the key
  * @parent: what @parent_attr names, in messages ("circuit", "vnet")
  * @prefix_attr: attribute of &fp_nl_key.prefix, 0 if not part of the key
- * @value_attr: the one value NEW and SET require (with @cmd_new)
+ * @value_attr: the one value NEW and SET require (with @change)
  * @value: @value_attr in messages ("kind")
  * @per_vnet: the objects are listed per vnet, not in &struct fp_model
  * @list: offset of the list of objects in &struct fp_model, or in
@@ -182,7 +182,7 @@ int fp_nl_dump_list(struct sk_buff *skb, struct netlink_callback *cb,
 		    const struct list_head *head, long *cursor);
 int fp_nl_dump_ret(struct sk_buff *skb, int err);
 
-/* Operation handlers (nl_objects.c): GET, DEL, NEW and SET through the table. */
+/* Operation handlers (nl_objects.c): GET, DEL, NEW and SET by the table. */
 int fp_nl_obj_get(struct sk_buff *skb, struct genl_info *info);
 int fp_nl_obj_dump_start(struct netlink_callback *cb);
 int fp_nl_obj_dump(struct sk_buff *skb, struct netlink_callback *cb);

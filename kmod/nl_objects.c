@@ -7,11 +7,12 @@
  * Every successful change bumps the generation and is announced on the
  * "config" group with the object as a GET reply would show it.
  *
- * GET, dumps, DEL and the change notifications are table driven: one
- * struct fp_nl_obj per object type says how its key is spelled, how to
- * find it, how to walk its list and how to fill its attributes.  Only
- * NEW and SET, which translate each object's own attributes, are written
- * per object.
+ * Every operation is table driven: one struct fp_nl_obj per object type
+ * says how its key is spelled, how to find it, how to walk its list, how
+ * to fill its attributes and, for NEW and SET (fp_nl_obj_write()), how to
+ * translate its own attributes into a model call (the type's write
+ * operation).  Authorizations (whose NEW replies with the key) and
+ * peerings (which are not objects of their own) have handlers apart.
  */
 #include <linux/etherdevice.h>
 #include <linux/slab.h>

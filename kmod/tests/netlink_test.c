@@ -683,13 +683,21 @@ static void obj_table(struct kunit *test)
 		u8 cmd;
 		const char *name;
 	} map[] = {
+		{ FASTPATH_CMD_CIRCUIT_NEW, "circuit" },
+		{ FASTPATH_CMD_CIRCUIT_SET, "circuit" },
 		{ FASTPATH_CMD_CIRCUIT_GET, "circuit" },
 		{ FASTPATH_CMD_CIRCUIT_DEL, "circuit" },
 		{ FASTPATH_CMD_AUTH_GET, "auth" },
+		{ FASTPATH_CMD_VNET_NEW, "vnet" },
+		{ FASTPATH_CMD_VNET_SET, "vnet" },
 		{ FASTPATH_CMD_VNET_GET, "vnet" },
 		{ FASTPATH_CMD_VNET_DEL, "vnet" },
+		{ FASTPATH_CMD_ENDPOINT_NEW, "endpoint" },
+		{ FASTPATH_CMD_ENDPOINT_SET, "endpoint" },
 		{ FASTPATH_CMD_ENDPOINT_GET, "endpoint" },
 		{ FASTPATH_CMD_ENDPOINT_DEL, "endpoint" },
+		{ FASTPATH_CMD_CONN_NEW, "connection" },
+		{ FASTPATH_CMD_CONN_SET, "connection" },
 		{ FASTPATH_CMD_CONN_GET, "connection" },
 		{ FASTPATH_CMD_CONN_DEL, "connection" },
 		{ FASTPATH_CMD_EXCEPTION_NEW, "exception" },
@@ -710,11 +718,15 @@ static void obj_table(struct kunit *test)
 		KUNIT_EXPECT_STREQ(test, d->name, map[i].name);
 		KUNIT_EXPECT_NOT_NULL(test, d->fill);
 		KUNIT_EXPECT_NOT_NULL(test, d->find);
+		/* NEW and SET go through the type's write operation */
+		if (map[i].cmd == d->cmd_new || map[i].cmd == d->cmd_set)
+			KUNIT_EXPECT_NOT_NULL(test, d->write);
 	}
 	KUNIT_EXPECT_NULL(test, fp_nl_obj_of(FASTPATH_CMD_INFO_GET));
 	KUNIT_EXPECT_NULL(test, fp_nl_obj_of(FASTPATH_CMD_PEERING_NEW));
 	KUNIT_EXPECT_NULL(test, fp_nl_obj_of(FASTPATH_CMD_STATS_GET));
-	KUNIT_EXPECT_NULL(test, fp_nl_obj_of(FASTPATH_CMD_CIRCUIT_NEW));
+	/* an authorization is created by its own handler (the key reply) */
+	KUNIT_EXPECT_NULL(test, fp_nl_obj_of(FASTPATH_CMD_AUTH_NEW));
 }
 
 /* ---- stats ------------------------------------------------------------- */
