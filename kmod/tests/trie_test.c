@@ -711,8 +711,8 @@ static struct kunit_case fp_trie_random_cases[] = {
 	KUNIT_CASE_SLOW(trie_random_v6_b),
 	KUNIT_CASE_SLOW(trie_bulk_v4),
 	KUNIT_CASE_SLOW(trie_bulk_v6),
-	KUNIT_CASE(trie_alloc_fail_v4),
-	KUNIT_CASE(trie_alloc_fail_v6),
+	KUNIT_CASE_SLOW(trie_alloc_fail_v4),
+	KUNIT_CASE_SLOW(trie_alloc_fail_v6),
 	{}
 };
 
