@@ -14,8 +14,9 @@
 # run.  A TCG guest (one vCPU) is one busy thread, so guests of different
 # lines overlap well; each writes its own log (build/logs/<line>-run.log),
 # shown in full when it ends.  FP_PARALLEL=0 runs the guests one after the
-# other.  The last line's guest has two vCPUs (FP_SMP=2, unless FP_SMP is
-# set): the churn selftest needs them and is skipped with one.
+# other.  A single line's guest has two vCPUs (FP_SMP=2, unless FP_SMP is
+# set): the churn selftest needs them and is skipped with one; with more
+# lines, churn runs on the stock kernel (make dkms-check) only.
 #
 # Priorities: the builds are the critical path (the last line's guest can
 # only start when the last kernel is built), so guests run at a lower
@@ -75,57 +76,65 @@ host_step build-fpnet make -s -C "$top/tools/testing/fpnet"
 make -s -C "$top/tools/testing/nlfuzz" >/dev/null ||
 	echo "host: warning: nlfuzz does not build (the nl_fuzz selftest will fail)"
 
-# What each debug line leaves out.  Every line runs the KUnit suites, the
-# config-plane selftests (config_limits with every per-object maximum) and
-# datapath.sh (the hook on that kernel's API).  What adds sanitizer depth
-# rather than API coverage runs on one debug line each, and everything,
-# every case, on Debian's stock kernel in make dkms-check.  The budget is
-# the two cores: the three debug builds take ~3,300 s of CPU, and every
-# guest second is a core second, so the guests together may take about
-# 4,500 s for the run to end within ~70 minutes (CI at stop 22 ran over
-# 90 minutes with ~7,000 s of guests; before that at c877364 4,866 s,
-# 6dec559 4,349 s, 401b14c 4,117 s, stop 21 4,812 s).  With 6.1 6.12 7.x:
-#   faults    6.1: circuit deleted, module unloaded, namespace deleted
-#             under traffic (faults.sh's debug default); 6.12: the uplink
-#             renamed (a rename of a device that is up, 6.12 and later);
-#             all 20 cases on stock.  A case takes 1-3 min in a debug
-#             guest, the topology as much again.
-#   coexist   6.12
-#   teardown  6.12
-#   ynl_cli   6.1 (genl_ops built by compat.h) and 7.x (split ops);
-#             config_limits' YNL dumps run on every line
-#   churn     7.x, the line with two vCPUs (skipped with one), which is
-#             slow there: 700-900 s of a contended guest's time
-# The lines after the first also repeat less of what is repeated work
-# rather than a kernel's API: 2,000 fuzz messages instead of 10,000 (and
-# 500 unprivileged instead of 2,500; each line has its own seed), 10
-# module load/unload cycles instead of 50, and the KUnit cases marked
-# slow (the randomized, allocation-failure and concurrent trie cases,
-# 100,000 named objects: on 6.1 in CI 1,150 of KUnit's 1,210 s) are
-# skipped by KUnit's attribute filter (6.6 and later; on 6.1, the first
-# line, a module's suites cannot be filtered and all run).
-# FP_SKIP_SCHEDULE=0 runs every script on every line, in full.
+# What each debug line runs.  The budget is the two cores: every guest
+# second is a core second (a TCG vCPU is one busy thread), and the three
+# debug builds, dkms-check and the host checks take ~5,500 s of CPU before
+# any guest, so the guests together get ~3,500 CPU-seconds if a cold CI
+# run is to end within 75 minutes.  A debug guest costs 3-5x the stock
+# kernel's: in the CI-like run of 6255ab3 (kernels cached, stop 22's
+# schedule less coexist/teardown on 6.1), the guests had used 1,151,
+# 894 and 1,199 CPU-seconds after 47 minutes and were about half done
+# (churn alone 879 s on two vCPUs); stop 22's CI did not end in 90 min.
+# So: every line runs the KUnit suites, config_limits (issue 15: every
+# per-object maximum on every line) and datapath.sh (the hook on that
+# kernel's API); each other script runs on one or two debug lines, chosen
+# for the API it exercises; churn (two vCPUs), coexist and teardown, and
+# every fault case, run on Debian's stock kernel in make dkms-check, which
+# runs every selftest in full:
+#   6.1   genl_ops built by compat.h: batch, config_objects, ynl_cli,
+#         stats, module_load (10 cycles); KUnit cannot be filtered on 6.1,
+#         so its slow cases run here
+#   6.12  split ops, 6.2+ netdevice API: config_objects, devices, nl_fuzz
+#         (10,000 messages, 2,500 unprivileged), faults (module unloaded
+#         and namespace deleted under traffic)
+#   7.x   the newest API, built last: batch, ynl_cli, stats, module_load
+#         (10 cycles)
+# On 6.12 and 7.x KUnit's attribute filter skips the cases marked slow
+# (KUNIT_CASE_SLOW: the randomized, bulk, allocation-failure and
+# concurrent trie cases and 100,000 named objects; 1,150 of the 1,210 s
+# KUnit took on 6.1 in that run).  A single line (plain make check) runs
+# everything, with two vCPUs for churn.  FP_SKIP_SCHEDULE=0 runs every
+# script on every line, in full.
+line_role() {
+	if [ ${#kernels[@]} -eq 1 ]; then
+		echo single
+	elif [ "$1" = "${kernels[0]}" ]; then
+		echo first
+	elif [ "$1" = "${kernels[-1]}" ]; then
+		echo last
+	else
+		echo middle
+	fi
+}
+
 line_append() {
 	[ "${FP_SKIP_SCHEDULE:-1}" = 1 ] || return 0
-	if [ "$1" = "${kernels[0]}" ]; then
-		echo "FP_FUZZ_COUNT=10000 FP_FUZZ_UNPRIV_COUNT=2500 FP_LOAD_CYCLES=50"
-		return 0
-	fi
-	echo "FP_FUZZ_COUNT=2000 FP_FUZZ_UNPRIV_COUNT=500 FP_LOAD_CYCLES=10" \
-		"FP_FAULT_CASES=circuit_dev_rename" \
-		"kunit.filter=speed>slow kunit.filter_action=skip"
+	local filter="kunit.filter=speed>slow kunit.filter_action=skip"
+	case $(line_role "$1") in
+	first) echo "FP_LOAD_CYCLES=10" ;;
+	middle) echo "FP_FUZZ_COUNT=10000 FP_FUZZ_UNPRIV_COUNT=2500" \
+		"FP_FAULT_CASES=module_reload,netns_delete $filter" ;;
+	last) echo "FP_LOAD_CYCLES=10 $filter" ;;
+	esac
 }
 
 line_skip() {
 	[ "${FP_SKIP_SCHEDULE:-1}" = 1 ] || return 0
-	[ ${#kernels[@]} -gt 1 ] || return 0
-	if [ "$1" = "${kernels[0]}" ]; then
-		[ ${#kernels[@]} -lt 3 ] || echo "coexist,teardown"
-	elif [ "$1" = "${kernels[-1]}" ]; then
-		echo "teardown,coexist,faults"
-	else
-		echo "ynl_cli"
-	fi
+	case $(line_role "$1") in
+	first) echo "churn,coexist,devices,faults,nl_fuzz,teardown" ;;
+	middle) echo "batch,churn,coexist,module_load,stats,teardown,ynl_cli" ;;
+	last) echo "churn,coexist,config_objects,devices,faults,nl_fuzz,teardown" ;;
+	esac
 }
 
 # One kernel line: wait for its kernel (kernel.sh serialises on flock and
@@ -134,9 +143,9 @@ run_line() {
 	local k=$1 t0 rc=0 smp=${FP_SMP:-1}
 	t0=$(date +%s)
 	rm -f "$top/build/$k.result.json"
-	# The last line's guest gets two CPUs (unless FP_SMP says otherwise):
+	# A single line's guest gets two CPUs (unless FP_SMP says otherwise):
 	# the churn selftest needs real concurrency.
-	[ -n "${FP_SMP:-}" ] || [ "$k" != "${kernels[-1]}" ] || smp=2
+	[ -n "${FP_SMP:-}" ] || [ "$(line_role "$k")" != single ] || smp=2
 	FP_SMP=$smp FP_JSON="$top/build/$k.result.json" \
 		nice -n "$guest_nice" "$here/run.sh" --skip "$(line_skip "$k")" \
 		--append "$(line_append "$k")" "$k" || rc=$?
