@@ -87,18 +87,21 @@ make -s -C "$top/tools/testing/nlfuzz" >/dev/null ||
 # (churn alone 879 s on two vCPUs); stop 22's CI did not end in 90 min.
 # So: every line runs the KUnit suites, config_limits (issue 15: every
 # per-object maximum on every line) and datapath.sh (the hook on that
-# kernel's API); each other script runs on one or two debug lines, chosen
+# kernel's API: all 25 cases on 6.1, on the later lines the 7 that reach
+# the kernel's API: delivery to veth and tap, IPv4 and IPv6, GSO, the
+# neighbour table, the tracepoint; a case takes ~30 s of a contended
+# debug guest); each other script runs on one or two debug lines, chosen
 # for the API it exercises; churn (two vCPUs), coexist and teardown, and
 # every fault case, run on Debian's stock kernel in make dkms-check, which
 # runs every selftest in full:
 #   6.1   genl_ops built by compat.h: batch, config_objects, ynl_cli,
 #         stats, module_load (10 cycles); KUnit cannot be filtered on 6.1,
 #         so its slow cases run here
-#   6.12  split ops, 6.2+ netdevice API: config_objects, devices, nl_fuzz
-#         (10,000 messages, 2,500 unprivileged), faults (module unloaded
-#         and namespace deleted under traffic)
-#   7.x   the newest API, built last: batch, ynl_cli, stats, module_load
-#         (10 cycles)
+#   6.12  the 6.2+ netdevice and pernet API: devices, nl_fuzz (10,000
+#         messages, 2,500 unprivileged), faults (module unloaded and
+#         namespace deleted under traffic)
+#   7.x   the newest API (split ops), built last: batch, ynl_cli, stats,
+#         module_load (10 cycles)
 # On 6.12 and 7.x KUnit's attribute filter skips the cases marked slow
 # (KUNIT_CASE_SLOW: the randomized, bulk, allocation-failure and
 # concurrent trie cases and 100,000 named objects; 1,150 of the 1,210 s
@@ -120,11 +123,13 @@ line_role() {
 line_append() {
 	[ "${FP_SKIP_SCHEDULE:-1}" = 1 ] || return 0
 	local filter="kunit.filter=speed>slow kunit.filter_action=skip"
+	local dp="FP_DP_CASES=fast_v4_veth,fast_v6_veth,fast_v4_tap,fast_v6_tap"
+	dp="$dp,tcp_stream_v4,pass_no_neigh,tracepoint"
 	case $(line_role "$1") in
 	first) echo "FP_LOAD_CYCLES=10" ;;
 	middle) echo "FP_FUZZ_COUNT=10000 FP_FUZZ_UNPRIV_COUNT=2500" \
-		"FP_FAULT_CASES=module_reload,netns_delete $filter" ;;
-	last) echo "FP_LOAD_CYCLES=10 $filter" ;;
+		"FP_FAULT_CASES=module_reload,netns_delete $dp $filter" ;;
+	last) echo "FP_LOAD_CYCLES=10 $dp $filter" ;;
 	esac
 }
 
@@ -132,7 +137,7 @@ line_skip() {
 	[ "${FP_SKIP_SCHEDULE:-1}" = 1 ] || return 0
 	case $(line_role "$1") in
 	first) echo "churn,coexist,devices,faults,nl_fuzz,teardown" ;;
-	middle) echo "batch,churn,coexist,module_load,stats,teardown,ynl_cli" ;;
+	middle) echo "batch,churn,coexist,config_objects,module_load,stats,teardown,ynl_cli" ;;
 	last) echo "churn,coexist,config_objects,devices,faults,nl_fuzz,teardown" ;;
 	esac
 }
