@@ -444,13 +444,8 @@ test_tracepoint() {
 # that reach the hook's kernel API (delivery to veth and tap, IPv4 and
 # IPv6, GSO, the neighbour table, the tracepoint); every case takes half
 # a minute in a debug guest, most of it in the tools that read counters.
-DP_CASES=$(echo "${FP_DP_CASES:-all}" | tr , " ")
-
 dp_case() {
-	case " $DP_CASES " in
-	" all "|*" $1 "*) fp_case "$@" ;;
-	*) fp_skip "$1" "not in FP_DP_CASES here; make dkms-check runs all" ;;
-	esac
+	fp_case_in FP_DP_CASES "$@"
 }
 
 set -x

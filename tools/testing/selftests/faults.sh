@@ -572,17 +572,11 @@ echo "# faults: floods of one datagram per $GAP_US us, grace $GRACE_MS ms"
 # separated by spaces or commas (commas pass through a kernel command
 # line: make check gives the later lines their own cases that way).
 if fp_debug_guest; then
-	FAULT_CASES=${FP_FAULT_CASES:-"circuit_delete module_reload netns_delete"}
-else
-	FAULT_CASES=${FP_FAULT_CASES:-all}
+	FP_FAULT_CASES=${FP_FAULT_CASES:-"circuit_delete module_reload netns_delete"}
 fi
-FAULT_CASES=$(echo "$FAULT_CASES" | tr , " ")
 
 fault_case() {
-	case " $FAULT_CASES " in
-	" all "|*" $1 "*) fp_case "$@" ;;
-	*) fp_skip "$1" "not in FP_FAULT_CASES here; make dkms-check runs all" ;;
-	esac
+	fp_case_in FP_FAULT_CASES "$@"
 }
 
 fault_case endpoint_readd test_endpoint_readd

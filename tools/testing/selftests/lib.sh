@@ -6,6 +6,9 @@
 #
 #   fp_case NAME FUNCTION [ARGS...]  run one case, print its FP-CASE verdict
 #   fp_skip NAME REASON              record a skipped case
+#   fp_case_in VAR NAME FUNCTION...  fp_case if $VAR (names separated by
+#                                    spaces or commas, unset: all) has NAME,
+#                                    else one SKIP naming VAR
 #   busywait TIMEOUT_MS CMD...       retry CMD until it succeeds or time runs out
 #   fp_fail MSG                      print a diagnostic (case continues)
 #   fp_exit                          exit 1 if any case failed, else 0
@@ -77,6 +80,15 @@ fp_case() {
 
 fp_skip() {
 	echo "FP-CASE: SKIP $FP_SUITE/$1 ($2)"
+}
+
+fp_case_in() {
+	eval "_sel=\${$1:-all}"
+	_sel=$(echo "$_sel" | tr , " ")
+	case " $_sel " in
+	" all "|*" $2 "*) shift; fp_case "$@" ;;
+	*) fp_skip "$2" "not in $1 here; make dkms-check runs all" ;;
+	esac
 }
 
 fp_exit() {
