@@ -39,6 +39,23 @@
  * values must be at least 2-byte aligned).  An IPv4 lookup is then at most
  * 4 (usually 1-2) node levels.
  *
+ * Host blocks (IPv4)
+ * -------------------
+ * FastPath's tables are mostly one /32 per VM, and a /32 lies three 6-bit
+ * levels below the 18-bit direct table: three nodes and a leaf block that
+ * all miss the cache once the table is large.  A /24 that holds at least
+ * FP_HB_MIN (32) host routes therefore also gets a block of its 256
+ * addresses' /32 values (NULL where there is none), reached through an
+ * 8-KiB bitmap and an array of /16s: the bitmap and the /16s stay cached,
+ * the block line is the one miss, as in DIR-24-8.  A lookup tries the
+ * block first and falls back to the trie on NULL, which is exact because
+ * a /32 is the longest possible match.  The trie remains the complete
+ * table (get, delete and the walk never look at blocks); a block is built
+ * from the new trie when its /24 reaches FP_HB_MIN, its entries are
+ * changed in place (one pointer store, after the new root is published),
+ * and it is dropped below FP_HB_KEEP (16).  Blocks cost 2 KiB per /24
+ * (16-64 bytes per host route) and are counted in fp_trie_mem().
+ *
  * Compared with fib_trie (level-compressed binary trie, one node visit per
  * skipped-or-compared bit group, backtracking on mismatch) this visits
  * fewer nodes and never backtracks; compared with DIR-24-8 (rte_lpm) it
@@ -123,6 +140,40 @@ struct fp_trie_root {
 	void *def;	/* value of the /0 route, or NULL */
 };
 
+/*
+ * Host blocks (IPv4): a /24 holding at least FP_HB_MIN host routes gets an
+ * array of its 256 addresses' /32 values (NULL where it has none), found
+ * through a table of /16s: two loads that stay cached and one that does
+ * not, where the trie below its direct table takes three levels.
+ */
+#define FP_HB_MIN	32	/* host routes that give a /24 its block */
+#define FP_HB_KEEP	16	/* ... and that it keeps it with */
+
+struct fp_hb {
+	void *v[256];
+	unsigned int n;		/* host routes (writers only) */
+};
+
+struct fp_hb16 {
+	struct fp_hb __rcu *b[256];
+	unsigned int n;		/* blocks (writers only) */
+};
+
+struct fp_hbtop {
+	u64 map[65536 / 64];	/* the /16s in @a: 8 KiB that stay cached */
+	struct fp_hb16 __rcu *a[65536];
+	unsigned int n;		/* /16s with blocks (writers only) */
+};
+
+static inline void fp_hb_map(struct fp_hbtop *top, u32 a, bool on)
+{
+	u64 *w = &top->map[a >> 22], bit = 1ULL << ((a >> 16) & 63);
+
+	WRITE_ONCE(*w, on ? *w | bit : *w & ~bit);
+}
+
+enum fp_hb_op { FP_HB_NONE, FP_HB_SET, FP_HB_ADD, FP_HB_DEL, FP_HB_SWAP };
+
 /* Objects to free after a grace period, or to free on a failed update. */
 struct fp_gc {
 	struct rcu_head rcu;
@@ -142,6 +193,12 @@ struct fp_upd {
 	struct fp_gc *fresh;	/* allocated by this update */
 	struct fp_gc *stale;	/* replaced by this update */
 	ssize_t mem;		/* change of t->mem */
+	enum fp_hb_op hb_op;	/* what the commit does to the host blocks */
+	struct fp_hb *hb_new;	/* FP_HB_ADD: the /24's new block */
+	struct fp_hb16 *hb16_new;	/* ... and its /16's, if new */
+	struct fp_hbtop *hbtop_new;	/* ... and the table's (FP_HB_SWAP) */
+	bool hb16_gone;		/* FP_HB_DEL: the /16 loses its last block */
+	bool hbtop_gone;	/* ... and the table its last /16 */
 };
 
 static inline u64 fp_mask(unsigned int s)
@@ -475,6 +532,8 @@ static inline size_t fp_dir_size(unsigned int bits)
 	return sizeof(struct fp_dir) + sizeof(unsigned long) * BIT(bits);
 }
 
+static void fp_hb_commit(struct fp_upd *u);
+
 /*
  * Publish @root and free what the update replaced after a grace period.
  * @ndir: a new direct table to publish (filled here), else the entries of
@@ -505,6 +564,7 @@ static void fp_upd_commit(struct fp_upd *u, struct fp_trie_root *root,
 			    (k->hi >> (64 - dir->bits)) &
 			    ~(BIT(dir->bits - dl) - 1), BIT(dir->bits - dl));
 	}
+	fp_hb_commit(u);
 	WRITE_ONCE(t->mem, t->mem + u->mem);
 	kvfree(u->fresh);
 	if (u->stale)
@@ -718,6 +778,9 @@ static struct fp_trie_root *fp_root(const struct fp_trie *t)
 	return rcu_dereference_protected(t->root, lockdep_is_held(t->lock));
 }
 
+static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root);
+static int fp_hb_rebuild(struct fp_upd *u, const struct fp_trie_root *root);
+
 /*
  * Insert, replace (@val != NULL) or delete (@val == NULL) one prefix; the
  * count of routes changes by @dcount.
@@ -754,6 +817,11 @@ static int fp_update(struct fp_trie *t, const struct fp_key *k,
 		}
 		nroot->n = rn;
 		nroot->def = ndef;
+	}
+	if (len == 32 && t->bits == 32) {
+		err = fp_hb_prepare(&u, nroot);
+		if (err)
+			goto fail;
 	}
 	err = fp_dir_prepare(&u, nroot ? t->count + dcount : 0, false, &ndir);
 	if (err)
@@ -793,6 +861,22 @@ static void *fp_get_key(const struct fp_trie_root *root,
 	if (!b || !fp_pm_test(b->pmap, p))
 		return NULL;
 	return fp_pm_val(b, p);
+}
+
+/* The value of the /32 @a if its /24 has a host block, else NULL. */
+static __always_inline void *fp_hb_lookup(const struct fp_trie *t, u32 a)
+{
+	const struct fp_hbtop *top = rcu_dereference(t->hb);
+	const struct fp_hb16 *a16;
+	const struct fp_hb *b;
+
+	if (!top || !((READ_ONCE(top->map[a >> 22]) >> ((a >> 16) & 63)) & 1))
+		return NULL;
+	a16 = rcu_dereference(top->a[a >> 16]);
+	if (!a16)
+		return NULL;
+	b = rcu_dereference(a16->b[(a >> 8) & 255]);
+	return b ? READ_ONCE(b->v[a & 255]) : NULL;
 }
 
 static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
@@ -841,7 +925,11 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 	const struct fp_blk *b;
 	unsigned long e;
 	unsigned int d;
+	void *v;
 
+	v = fp_hb_lookup(t, (u32)(a >> 32));
+	if (v)
+		return v;
 	if (unlikely(!dir))
 		return NULL;
 	d = dir->bits;
@@ -892,8 +980,14 @@ FP_EXPORT_FOR_KUNIT(fp_trie_lookup6);
 void *fp_trie_lookup(const struct fp_trie *t, const u8 *addr)
 {
 	struct fp_key k;
+	void *v;
 
 	fp_addr_to_key(t, addr, &k);
+	if (t->bits == 32) {
+		v = fp_hb_lookup(t, (u32)(k.hi >> 32));
+		if (v)
+			return v;
+	}
 	return fp_lookup_key(rcu_dereference(t->dir), &k);
 }
 
@@ -1197,7 +1291,9 @@ int fp_trie_replace_all(struct fp_trie *t, const struct fp_trie_entry *e,
 			goto fail;
 	}
 	/* readers switch to the new table with one pointer store */
-	err = fp_dir_prepare(&u, nroot ? n : 0, true, &ndir);
+	err = t->bits == 32 ? fp_hb_rebuild(&u, nroot) : 0;
+	if (!err)
+		err = fp_dir_prepare(&u, nroot ? n : 0, true, &ndir);
 	if (err)
 		goto fail;
 	kvfree(bk.scratch);
@@ -1326,6 +1422,259 @@ int fp_trie_walk(const struct fp_trie *t, const struct fp_trie_prefix *after,
 
 FP_EXPORT_FOR_KUNIT(fp_trie_walk);
 
+/* ---- host blocks (IPv4) ---- */
+
+static struct fp_hbtop *fp_hbtop(const struct fp_trie *t)
+{
+	return rcu_dereference_protected(t->hb, lockdep_is_held(t->lock));
+}
+
+/* The node at depth 24 for the /24 of @k in @root (the /24 itself). */
+static const struct fp_node *fp_hb_node24(const struct fp_trie_root *root,
+					  const struct fp_key *k)
+{
+	const struct fp_node *n;
+	unsigned int d, s;
+
+	if (!root)
+		return NULL;
+	n = &root->n;
+	for (d = 0; d < 24; d += FP_STRIDE) {
+		s = fp_chunk(k, d);
+		if (!(n->vec & (1ULL << s)))
+			return NULL;
+		n = &n->kids[hweight64(n->vec & fp_mask(s)) - 1];
+	}
+	return n;
+}
+
+/*
+ * Host routes of the /24 whose node is @n24: /32s sit in its children (at
+ * depth 30), prefix positions 2-5 (length 30 + 2, last two address bits).
+ * With @hb, also write their values into it, NULL elsewhere.
+ */
+static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
+{
+	unsigned int s, i = 0, b, cnt = 0;
+	const struct fp_node *c;
+
+	if (hb)
+		memset(hb, 0, sizeof(*hb));
+	if (!n24)
+		return 0;
+	for (s = 0; s < FP_SLOTS; s++) {
+		if (!(n24->vec & (1ULL << s)))
+			continue;
+		c = &n24->kids[i++];
+		if (!c->blk)
+			continue;
+		cnt += hweight64((c->blk->pmap[0] >> 2) & 0xf);
+		for (b = 0; hb && b < 4; b++)
+			if (fp_pm_test(c->blk->pmap, 2 + b))
+				hb->v[s << 2 | b] = fp_pm_val(c->blk, 2 + b);
+	}
+	if (hb)
+		hb->n = cnt;
+	return cnt;
+}
+
+/*
+ * Get the host blocks ready for an update of the /32 u->key whose trie
+ * after the update is @root (not yet published): change the block's
+ * entry in place at commit, give the /24 a block (built from @root) or
+ * take it away, as the /24's count of host routes says.
+ */
+static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
+{
+	struct fp_hbtop *top = fp_hbtop(u->t);
+	u32 a = (u32)(u->key.hi >> 32);
+	const struct fp_node *n24;
+	struct fp_hb16 *a16;
+	struct fp_hb *hb;
+	unsigned int n = 0;
+	int err;
+
+	a16 = top ? rcu_dereference_protected(top->a[a >> 16], 1) : NULL;
+	hb = a16 ? rcu_dereference_protected(a16->b[(a >> 8) & 255], 1) : NULL;
+	if (hb) {
+		n = hb->n + (!hb->v[a & 255] && u->cval) -
+		    (hb->v[a & 255] && !u->cval);
+	}
+	if (hb && n >= FP_HB_KEEP) {
+		u->hb_op = FP_HB_SET;
+		return 0;
+	}
+	if (hb) {
+		u->hb_op = FP_HB_DEL;
+		u->hb16_gone = a16->n == 1;
+		u->hbtop_gone = u->hb16_gone && top->n == 1;
+		err = fp_retire(u, hb, sizeof(*hb));
+		if (!err && u->hb16_gone)
+			err = fp_retire(u, a16, sizeof(*a16));
+		if (!err && u->hbtop_gone)
+			err = fp_retire(u, top, sizeof(*top));
+		return err;
+	}
+	if (!u->cval)
+		return 0;
+	n24 = fp_hb_node24(root, &u->key);
+	if (fp_hb_scan(n24, NULL) < FP_HB_MIN)
+		return 0;
+	u->hb_new = fp_alloc(u, sizeof(*u->hb_new));
+	if (!u->hb_new)
+		return -ENOMEM;
+	fp_hb_scan(n24, u->hb_new);
+	if (!a16) {
+		u->hb16_new = fp_alloc(u, sizeof(*u->hb16_new));
+		if (!u->hb16_new)
+			return -ENOMEM;
+		memset(u->hb16_new, 0, sizeof(*u->hb16_new));
+	}
+	if (!top) {
+		u->hbtop_new = fp_alloc(u, sizeof(*u->hbtop_new));
+		if (!u->hbtop_new)
+			return -ENOMEM;
+		memset(u->hbtop_new, 0, sizeof(*u->hbtop_new));
+	}
+	u->hb_op = FP_HB_ADD;
+	return 0;
+}
+
+/* Give every /24 of the tree below @n (depth @d) that qualifies its block. */
+static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
+		       struct fp_key *k, unsigned int d, struct fp_hbtop **top)
+{
+	unsigned int s, i = 0;
+	struct fp_hb16 *a16;
+	struct fp_hb *hb;
+	u32 a;
+	int err;
+
+	if (d == 24) {
+		if (fp_hb_scan(n, NULL) < FP_HB_MIN)
+			return 0;
+		if (!*top) {
+			*top = fp_alloc(u, sizeof(**top));
+			if (!*top)
+				return -ENOMEM;
+			memset(*top, 0, sizeof(**top));
+		}
+		a = (u32)(k->hi >> 32);
+		a16 = rcu_dereference_protected((*top)->a[a >> 16], 1);
+		if (!a16) {
+			a16 = fp_alloc(u, sizeof(*a16));
+			if (!a16)
+				return -ENOMEM;
+			memset(a16, 0, sizeof(*a16));
+			RCU_INIT_POINTER((*top)->a[a >> 16], a16);
+			fp_hb_map(*top, a, true);
+			(*top)->n++;
+		}
+		hb = fp_alloc(u, sizeof(*hb));
+		if (!hb)
+			return -ENOMEM;
+		fp_hb_scan(n, hb);
+		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], hb);
+		a16->n++;
+		return 0;
+	}
+	for (s = 0; s < FP_SLOTS; s++) {
+		if (!(n->vec & (1ULL << s)))
+			continue;
+		fp_set_chunk(k, d, s);
+		err = fp_hb_build(u, &n->kids[i++], k, d + FP_STRIDE, top);
+		if (err)
+			return err;
+	}
+	fp_set_chunk(k, d, 0);
+	return 0;
+}
+
+/* Whole-table replace: new host blocks from @root, the old ones retired. */
+static int fp_hb_rebuild(struct fp_upd *u, const struct fp_trie_root *root)
+{
+	struct fp_hbtop *top = fp_hbtop(u->t), *ntop = NULL;
+	struct fp_key k = { 0, 0 };
+	struct fp_hb16 *a16;
+	unsigned int i, j;
+	int err;
+
+	u->hb_op = FP_HB_SWAP;
+	if (root) {
+		err = fp_hb_build(u, &root->n, &k, 0, &ntop);
+		if (err)
+			return err;
+	}
+	u->hbtop_new = ntop;
+	if (!top)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
+		a16 = rcu_dereference_protected(top->a[i], 1);
+		if (!a16)
+			continue;
+		for (j = 0; j < ARRAY_SIZE(a16->b); j++) {
+			err = fp_retire(u, rcu_dereference_protected(a16->b[j], 1),
+					sizeof(struct fp_hb));
+			if (err)
+				return err;
+		}
+		err = fp_retire(u, a16, sizeof(*a16));
+		if (err)
+			return err;
+	}
+	return fp_retire(u, top, sizeof(*top));
+}
+
+/* The host blocks' part of a commit, after the new root is published. */
+static void fp_hb_commit(struct fp_upd *u)
+{
+	struct fp_trie *t = u->t;
+	struct fp_hbtop *top = u->hbtop_new ? u->hbtop_new : fp_hbtop(t);
+	u32 a = (u32)(u->key.hi >> 32);
+	struct fp_hb16 *a16;
+	struct fp_hb *hb;
+
+	switch (u->hb_op) {
+	case FP_HB_NONE:
+		break;
+	case FP_HB_SWAP:
+		rcu_assign_pointer(t->hb, u->hbtop_new);
+		break;
+	case FP_HB_SET:
+		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
+		hb = rcu_dereference_protected(a16->b[(a >> 8) & 255], 1);
+		hb->n += (!hb->v[a & 255] && u->cval) -
+			 (hb->v[a & 255] && !u->cval);
+		WRITE_ONCE(hb->v[a & 255], u->cval);
+		break;
+	case FP_HB_ADD:
+		a16 = u->hb16_new ? u->hb16_new :
+		      rcu_dereference_protected(top->a[a >> 16], 1);
+		rcu_assign_pointer(a16->b[(a >> 8) & 255], u->hb_new);
+		a16->n++;
+		if (u->hb16_new) {
+			rcu_assign_pointer(top->a[a >> 16], a16);
+			fp_hb_map(top, a, true);
+			top->n++;
+		}
+		if (u->hbtop_new)
+			rcu_assign_pointer(t->hb, top);
+		break;
+	case FP_HB_DEL:
+		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
+		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], NULL);
+		a16->n--;
+		if (u->hb16_gone) {
+			fp_hb_map(top, a, false);
+			RCU_INIT_POINTER(top->a[a >> 16], NULL);
+			top->n--;
+		}
+		if (u->hbtop_gone)
+			RCU_INIT_POINTER(t->hb, NULL);
+		break;
+	}
+}
+
 /* ---- life cycle ---- */
 
 /**
@@ -1343,6 +1692,7 @@ int fp_trie_init(struct fp_trie *t, unsigned int bits, struct mutex *lock)
 	memset(t, 0, sizeof(*t));
 	RCU_INIT_POINTER(t->root, NULL);
 	RCU_INIT_POINTER(t->dir, NULL);
+	RCU_INIT_POINTER(t->hb, NULL);
 	t->bits = bits;
 	t->lock = lock;
 	return 0;
@@ -1360,16 +1710,38 @@ static void fp_free_tree(const struct fp_node *n)
 	kvfree(n->blk);
 }
 
+/* Free a host-block table at once (no reader can reach it). */
+static void fp_hb_free(struct fp_hbtop *top)
+{
+	struct fp_hb16 *a16;
+	unsigned int i, j;
+
+	if (!top)
+		return;
+	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
+		a16 = rcu_dereference_protected(top->a[i], 1);
+		if (!a16)
+			continue;
+		for (j = 0; j < ARRAY_SIZE(a16->b); j++)
+			kvfree(rcu_dereference_protected(a16->b[j], 1));
+		kvfree(a16);
+	}
+	kvfree(top);
+}
+
 /* Unpublish and free a table; @wait: for its readers and its callbacks. */
 static void fp_trie_release(struct fp_trie *t, bool wait)
 {
 	struct fp_trie_root *root = rcu_dereference_protected(t->root, 1);
 	struct fp_dir *dir = rcu_dereference_protected(t->dir, 1);
+	struct fp_hbtop *top = rcu_dereference_protected(t->hb, 1);
 
 	RCU_INIT_POINTER(t->root, NULL);
 	RCU_INIT_POINTER(t->dir, NULL);
+	RCU_INIT_POINTER(t->hb, NULL);
 	if (wait)
 		synchronize_rcu();
+	fp_hb_free(top);
 	kvfree(dir);
 	if (root) {
 		fp_free_tree(&root->n);

@@ -17,12 +17,15 @@
 
 struct fp_trie_root;
 struct fp_dir;
+struct fp_hbtop;
 
 /**
  * struct fp_trie - one routing table (IPv4 or IPv6)
  * @root: current version of the table, %NULL when empty
  * @dir: direct-pointing table over the top 12 or 18 bits, %NULL when
  *	empty
+ * @hb: IPv4 host blocks: the /32 values of every /24 that holds many
+ *	host routes, by /16 and /24 (see trie.c); %NULL when there are none
  * @lock: the writers' mutex, checked by lockdep
  * @bits: 32 (IPv4) or 128 (IPv6)
  * @count: number of prefixes
@@ -33,6 +36,7 @@ struct fp_dir;
 struct fp_trie {
 	struct fp_trie_root __rcu *root;
 	struct fp_dir __rcu *dir;
+	struct fp_hbtop __rcu *hb;
 	struct mutex *lock;	/* writers hold it (lockdep-checked) */
 	unsigned int bits;
 	size_t count;

@@ -183,6 +183,101 @@ static int walk_fn(void *arg, const struct fp_trie_prefix *p, void *v)
 	return 0;
 }
 
+/* Every address of 198.51.100.0/24: its /32's value, else the /16's. */
+struct host_block_state {
+	bool on[256];
+	int val[256];
+};
+
+static int host_block_bad(struct fp_trie *t, const struct host_block_state *h)
+{
+	const bool *on = h->on;
+	const int *val = h->val;
+	int i, bad = 0;
+
+	for (i = 0; i < 256; i++)
+		bad += look4(t, IP(198, 51, 100, i)) !=
+		       (on[i] ? V(val[i]) : V(1));
+	return bad;
+}
+
+/*
+ * Host blocks: a /24 gets its array of /32 values at 32 host routes and
+ * loses it below 16; lookups of every address agree before, during and
+ * after, and nothing is left when the table empties.
+ */
+static void trie_host_blocks(struct kunit *test)
+{
+	struct host_block_state *h = kunit_kzalloc(test, sizeof(*h),
+						   GFP_KERNEL);
+	struct fp_trie_entry *e;
+	struct fp_trie t;
+	bool *on;
+	int *val;
+	int i, n = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	on = h->on;
+	val = h->val;
+	fp_trie_init(&t, 32, &fp_trie_test_lock);
+	KUNIT_ASSERT_EQ(test, ins(&t, pfx4(IP(198, 51, 0, 0), 16), V(1)), 0);
+	for (i = 0; i < 256; i += 2) {
+		KUNIT_ASSERT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, i), 32),
+					  V(10 + i)), 0);
+		on[i] = true;
+		val[i] = 10 + i;
+		if (++n == 31)
+			KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	}
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	/* a new value in place, a /31 and a /30 beside the hosts */
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), V(500)), 0);
+	val[8] = 500;
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 1), 32), V(501)), 0);
+	on[1] = true;
+	val[1] = 501;
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 101, 1)), V(1));
+	for (i = 0; i < 256 && n > 16; i += 2, n--) {
+		KUNIT_ASSERT_EQ(test, del(&t, pfx4(IP(198, 51, 100, i), 32)), 0);
+		on[i] = false;
+	}
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	for (; n > 14; i += 2, n--) {
+		KUNIT_ASSERT_EQ(test, del(&t, pfx4(IP(198, 51, 100, i), 32)), 0);
+		on[i] = false;
+	}
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	/* a whole-table replace builds the blocks from the new table */
+	e = kcalloc(258, sizeof(*e), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, e);
+	e[0].pfx = pfx4(IP(198, 51, 0, 0), 16);
+	e[0].value = V(1);
+	for (i = 0, n = 0; i < 256; i++) {
+		on[i] = i % 3 == 0;
+		val[i] = 700 + i;
+		if (!on[i])
+			continue;
+		e[1 + n].pfx = pfx4(IP(198, 51, 100, i), 32);
+		e[1 + n++].value = V(700 + i);
+	}
+	mutex_lock(&fp_trie_test_lock);
+	KUNIT_EXPECT_EQ(test, fp_trie_replace_all(&t, e, 1 + n), 0);
+	mutex_unlock(&fp_trie_test_lock);
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	mutex_lock(&fp_trie_test_lock);
+	KUNIT_EXPECT_EQ(test, fp_trie_replace_all(&t, NULL, 0), 0);
+	mutex_unlock(&fp_trie_test_lock);
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, fp_trie_mem(&t), sizeof(t));
+	kfree(e);
+	fp_trie_destroy(&t);
+}
+
 static void trie_walk_order_cursor(struct kunit *test)
 {
 	static const struct { u32 a; u8 len; } pf[] = {
@@ -696,6 +791,7 @@ static struct kunit_case fp_trie_cases[] = {
 	KUNIT_CASE(trie_v6_extremes),
 	KUNIT_CASE(trie_overlap_replace_delete),
 	KUNIT_CASE(trie_walk_order_cursor),
+	KUNIT_CASE(trie_host_blocks),
 	{}
 };
 

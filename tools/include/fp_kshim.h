@@ -56,6 +56,7 @@ typedef int64_t s64;
 #define WRITE_ONCE(x, v)	CMM_STORE_SHARED(x, v)
 
 #define BIT(n)			(1UL << (n))
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define smp_wmb()		cmm_smp_wmb()
 #define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
 #define hweight64(w)		((unsigned int)__builtin_popcountll(w))

@@ -4,7 +4,10 @@
  * threads look up addresses inside a set of stable prefixes and must never
  * get anything but the stable prefix's value, while a writer inserts,
  * deletes and replaces covering, sibling and unrelated prefixes, replaces
- * stable values by themselves, and swaps in whole new tables.
+ * stable values by themselves, and swaps in whole new tables.  Every
+ * fourth stable prefix is a host route, and the first two stable /24s
+ * fill with host routes and empty again in turns, so that IPv4 host
+ * blocks (trie.c) come and go under the readers.
  *
  *   trie_stress [-s seconds] [-r readers]
  */
@@ -79,7 +82,7 @@ static int run(unsigned int bits, double secs, int nreaders)
 	struct ctx *c = calloc(1, sizeof(*c));
 	pthread_t th[16];
 	u64 seed = bits * 7919;
-	unsigned long ops = 0, swaps = 0;
+	unsigned long ops = 0, swaps = 0, hb = 0;
 	double end;
 	int i, ne;
 
@@ -102,9 +105,13 @@ static int run(unsigned int bits, double secs, int nreaders)
 			p.addr[5] = i;
 			p.addr[7] = (i * 37) & 0xff;
 		}
-		c->stable[i] = p;
 		memcpy(c->probe[i], p.addr, 16);
 		c->probe[i][bl - 1] = 1;
+		if (i % 4 == 0) {
+			p.len = bits;
+			p.addr[bl - 1] = 1;
+		}
+		c->stable[i] = p;
 		if (fp_trie_insert(&c->t, &p, V(i), NULL))
 			abort();
 	}
@@ -122,11 +129,16 @@ static int run(unsigned int bits, double secs, int nreaders)
 			p.len = (rnd64(&seed) % 3) * 8;
 			memset(p.addr + p.len / 8, 0, 16 - p.len / 8);
 			break;
-		case 1:	/* upper sibling half */
+		case 1:	/* upper sibling half (a host route has none) */
+			if (p.len == bits) {
+				r = 3;
+				break;
+			}
 			p.len++;
 			p.addr[(p.len - 1) / 8] |= 0x80 >> ((p.len - 1) % 8);
 			break;
-		case 2:	/* host routes next to the probe */
+		case 2:	/* host routes next to the probe, filling or emptying */
+			p = c->stable[s % 2];
 			p.len = bits;
 			p.addr[bl - 1] = 2 + rnd64(&seed) % 250;
 			break;
@@ -143,11 +155,14 @@ static int run(unsigned int bits, double secs, int nreaders)
 		mutex_lock(&lock);
 		if (r == 3)
 			fp_trie_insert(&c->t, &p, V(s), NULL);
-		else if (rnd64(&seed) & 1)
+		else if (r == 2 && (ops / 800) % 2)
+			fp_trie_delete(&c->t, &p, NULL);
+		else if (r == 2 || rnd64(&seed) & 1)
 			fp_trie_insert(&c->t, &p, V(1000 + rnd64(&seed) % 1000), NULL);
 		else
 			fp_trie_delete(&c->t, &p, NULL);
 		ops++;
+		hb += c->t.hb != NULL;
 		if (ops % 2000 == 0) {
 			for (ne = 0; ne < STABLE; ne++) {
 				e[ne].pfx = c->stable[ne];
@@ -169,10 +184,11 @@ static int run(unsigned int bits, double secs, int nreaders)
 	c->stop = 1;
 	for (i = 0; i < nreaders; i++)
 		pthread_join(th[i], NULL);
-	printf("IPv%d: %lu updates, %lu table swaps, %lu lookups, %lu misses\n",
-	       bits == 32 ? 4 : 6, ops, swaps, c->lookups, c->misses);
+	printf("IPv%d: %lu updates (%lu with host blocks), %lu table swaps, %lu lookups, %lu misses\n",
+	       bits == 32 ? 4 : 6, ops, hb, swaps, c->lookups, c->misses);
 	fp_trie_destroy(&c->t);
-	i = c->misses == 0 && c->lookups > 0 && ops > 0;
+	i = c->misses == 0 && c->lookups > 0 && ops > 0 &&
+	    (bits != 32 || (hb > ops / 10 && hb < ops));
 	free(c);
 	return i;
 }

@@ -659,6 +659,138 @@ static void t_big(void)
 	}
 }
 
+/* every address of the /24 of @p: lookup4 and lookup against the oracle */
+static void check_24(struct fp_trie *t, struct naive *nv,
+		     const struct fp_trie_prefix *p)
+{
+	unsigned int i;
+	u8 a[16] = { 0 };
+	__be32 x;
+
+	memcpy(a, p->addr, 3);
+	rcu_read_lock();
+	for (i = 0; i < 256; i++) {
+		a[3] = (u8)i;
+		memcpy(&x, a, 4);
+		CHECK(fp_trie_lookup4(t, x) == naive_lookup(nv, a));
+		CHECK(fp_trie_lookup(t, a) == naive_lookup(nv, a));
+	}
+	rcu_read_unlock();
+}
+
+/*
+ * Host blocks: /24s filled with /32s past FP_HB_MIN (32) and emptied
+ * below FP_HB_KEEP (16), with covering routes (/16, /24, /30, /31) that
+ * answer the addresses without a /32, under allocation failures and a
+ * whole-table replace; every address of the changed /24 checked after
+ * every change.
+ */
+static void t_hosts4(void)
+{
+	static const char *const nets[] = { "198.51.100.0", "198.51.101.0",
+					    "198.51.7.0", "203.0.113.0" };
+	struct fp_trie_prefix p;
+	struct fp_trie_entry *e;
+	struct naive nv;
+	struct fp_trie t;
+	u64 seed = 0x4057;
+	unsigned int nth;
+	int k, err, fails = 0, blocks = 0;
+	size_t mem, i;
+
+	naive_init(&nv, 32);
+	fp_trie_init(&t, 32, &lock);
+	mutex_lock(&lock);
+	p = P4("198.51.0.0", 16);
+	CHECK(fp_trie_insert(&t, &p, V(1), NULL) == 0);
+	naive_set(&nv, &p, V(1));
+	for (k = 0; k < 6000; k++) {
+		unsigned int r = rnd64(&seed) % 100, len = 32;
+		bool del_op;
+		void *v = V(2 + k % 90);
+
+		p = P4(nets[rnd64(&seed) % 4], 24);
+		/* the first third fills, the last third empties */
+		del_op = r < (k < 2000 ? 15 : k < 4000 ? 45 : 85);
+		if (r % 25 == 1)
+			len = 24;
+		else if (r % 25 == 2)
+			len = 30 + rnd64(&seed) % 2;
+		p.addr[3] = len == 24 ? 0 : (u8)(rnd64(&seed) & 0xff);
+		p.len = (u8)len;
+		prefix_mask(&p, 32);
+		if (del_op && !naive_find(&nv, &p))
+			continue;
+		for (nth = k % 7 ? 0 : 1;; nth++) {
+			mem = fp_trie_mem(&t);
+			t.fault_nth = nth;
+			err = del_op ? fp_trie_delete(&t, &p, NULL) :
+				       fp_trie_insert(&t, &p, v, NULL);
+			t.fault_nth = 0;
+			if (err != -ENOMEM || !nth)
+				break;
+			fails++;
+			CHECK(fp_trie_mem(&t) == mem);
+			check_24(&t, &nv, &p);
+		}
+		CHECK(err == 0);
+		if (del_op)
+			naive_del(&nv, &p);
+		else
+			naive_set(&nv, &p, v);
+		check_24(&t, &nv, &p);
+		blocks += t.hb != NULL;
+	}
+	CHECK(blocks > 1000);	/* the blocks were there for a while */
+	full_compare(&t, &nv, &seed, 2000);
+	/* whole-table replace with the blocks rebuilt, under failures */
+	e = calloc(nv.n + 1, sizeof(*e));
+	for (i = 0; i < nv.n; i++)
+		e[i] = nv.e[i];
+	for (i = 0; i < 200; i++) {
+		p = P4(nets[i % 2], 24);
+		p.addr[3] = (u8)i;
+		p.len = 32;
+		if (!naive_find(&nv, &p)) {
+			e[nv.n] = (struct fp_trie_entry){ .pfx = p, .value = V(3) };
+			naive_set(&nv, &p, V(3));
+			e = realloc(e, (nv.n + 1) * sizeof(*e));
+		}
+	}
+	for (nth = 1;; nth++) {
+		mem = fp_trie_mem(&t);
+		t.fault_nth = nth;
+		err = fp_trie_replace_all(&t, e, nv.n);
+		t.fault_nth = 0;
+		if (err != -ENOMEM)
+			break;
+		fails++;
+		CHECK(fp_trie_mem(&t) == mem);
+	}
+	CHECK(err == 0);
+	CHECK(t.hb != NULL);
+	full_compare(&t, &nv, &seed, 2000);
+	for (i = 0; i < 4; i++) {
+		p = P4(nets[i], 24);
+		check_24(&t, &nv, &p);
+	}
+	free(e);
+	/* empty again: nothing left behind */
+	while (nv.n) {
+		p = nv.e[rnd64(&seed) % nv.n].pfx;
+		CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+		naive_del(&nv, &p);
+		if (p.len == 32 && nv.n % 7 == 0)
+			check_24(&t, &nv, &p);
+	}
+	CHECK(t.hb == NULL);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	mutex_unlock(&lock);
+	CHECK(fails > 50);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
 int main(void)
 {
 	rcu_register_thread();
@@ -672,6 +804,7 @@ int main(void)
 	run("faults4", t_faults4);
 	run("faults6", t_faults6);
 	run("faults_shim", t_faults_shim);
+	run("hosts4", t_hosts4);
 	run("big", t_big);
 	rcu_barrier();
 	rcu_unregister_thread();
