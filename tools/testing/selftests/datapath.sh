@@ -95,6 +95,35 @@ test_fast_v6_tap() {
 	fast_case "$T/vm2.cnt" vm2 "$b_vm2" "$b_rx2" send6 -D fd01::5
 }
 
+# 40 more VMs' host routes in 10.1.0.0/24 (behind vm2's tap): the /24
+# reaches the trie's host-block threshold (32 /32s, kmod/trie.c), so its
+# lookups go through the block; vm1 and vm2 still get exactly their own
+# traffic, and again once the 40 are gone and the block with them.
+test_host_block() {
+	_i=20
+	: >"$T/hb.add"
+	: >"$T/hb.del"
+	while [ $_i -lt 60 ]; do
+		echo "endpoint add hb$_i vnet hub prefix 10.1.0.$_i dev tapvm2 mac $MAC_VM2" >>"$T/hb.add"
+		echo "endpoint del hb$_i" >>"$T/hb.del"
+		_i=$((_i + 1))
+	done
+	ok -batch "$T/hb.add" || return 1
+	for _round in block gone; do
+		snap
+		fast_case "$T/vm1.cnt" vm1 "$b_vm1" "$b_rx1" send4 -D 10.1.0.4 ||
+			return 1
+		delta "not at vm2 ($_round)" "$(rx "$T/vm2.cnt")" "$b_rx2" 0 ||
+			return 1
+		snap
+		fast_case "$T/vm2.cnt" vm2 "$b_vm2" "$b_rx2" send4 -D 10.1.0.5 ||
+			return 1
+		delta "not at vm1 ($_round)" "$(rx "$T/vm1.cnt")" "$b_rx1" 0 ||
+			return 1
+		[ $_round = gone ] || ok -batch "$T/hb.del" || return 1
+	done
+}
+
 # Full-size frames, and replies come back (through the gateway).
 test_ping() {
 	snap
@@ -454,6 +483,7 @@ dp_case fast_v4_veth test_fast_v4_veth
 dp_case fast_v6_veth test_fast_v6_veth
 dp_case fast_v4_tap test_fast_v4_tap
 dp_case fast_v6_tap test_fast_v6_tap
+dp_case host_block test_host_block
 dp_case ping test_ping
 dp_case tcp_stream_v4 test_tcp_stream_v4
 dp_case tcp_stream_v6 test_tcp_stream_v6
