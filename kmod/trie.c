@@ -927,15 +927,16 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 	unsigned int d;
 	void *v;
 
-	v = fp_hb_lookup(t, (u32)(a >> 32));
-	if (v)
-		return v;
 	if (unlikely(!dir))
 		return NULL;
 	d = dir->bits;
 	e = READ_ONCE(dir->e[a >> (64 - d)]);
 	if (e & 1)
 		return (void *)(e - 1);
+	/* a host block lies below a node: a /32 in the trie keeps it one */
+	v = fp_hb_lookup(t, (u32)(a >> 32));
+	if (v)
+		return v;
 	n = (const struct fp_node *)e;
 	for (;;) {
 		/* depth 30 takes the 2 last bits and 4 zero bits */
