@@ -47,7 +47,8 @@
  * FP_HB_MIN (32) host routes therefore also gets a block of its 256
  * addresses' /32 values (NULL where there is none), reached through an
  * 8-KiB bitmap and an array of /16s: the bitmap and the /16s stay cached,
- * the block line is the one miss, as in DIR-24-8.  A lookup tries the
+ * the block line is the one miss, as in DIR-24-8.  A lookup whose
+ * direct-table entry is a node (as it is wherever a /32 lies) tries the
  * block first and falls back to the trie on NULL, which is exact because
  * a /32 is the longest possible match.  The trie remains the complete
  * table (get, delete and the walk never look at blocks); a block is built
@@ -143,8 +144,9 @@ struct fp_trie_root {
 /*
  * Host blocks (IPv4): a /24 holding at least FP_HB_MIN host routes gets an
  * array of its 256 addresses' /32 values (NULL where it has none), found
- * through a table of /16s: two loads that stay cached and one that does
- * not, where the trie below its direct table takes three levels.
+ * through a bitmap and a table of /16s: three loads that stay cached and
+ * one that does not, where the trie below its direct table takes three
+ * levels of node and leaf loads.
  */
 #define FP_HB_MIN	32	/* host routes that give a /24 its block */
 #define FP_HB_KEEP	16	/* ... and that it keeps it with */
