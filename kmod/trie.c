@@ -457,6 +457,15 @@ static void *fp_alloc(struct fp_upd *u, size_t size)
 	return p;
 }
 
+static void *fp_zalloc(struct fp_upd *u, size_t size)
+{
+	void *p = fp_alloc(u, size);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
 /* @obj (@size bytes) is replaced by this update. */
 static int fp_retire(struct fp_upd *u, void *obj, size_t size)
 {
@@ -838,11 +847,30 @@ fail:
 
 /* ---- readers ---- */
 
+/* The node at depth @depth on the path of @k in @root, or NULL. */
+static const struct fp_node *fp_descend(const struct fp_trie_root *root,
+					const struct fp_key *k,
+					unsigned int depth)
+{
+	const struct fp_node *n;
+	unsigned int d, s;
+
+	if (!root)
+		return NULL;
+	n = &root->n;
+	for (d = 0; d < depth; d += FP_STRIDE) {
+		s = fp_chunk(k, d);
+		if (!(n->vec & (1ULL << s)))
+			return NULL;
+		n = &READ_ONCE(n->kids)[hweight64(n->vec & fp_mask(s)) - 1];
+	}
+	return n;
+}
+
 static void *fp_get_key(const struct fp_trie_root *root,
 			const struct fp_key *k, unsigned int len)
 {
 	const struct fp_node *n;
-	unsigned int d, hd, s;
 	const struct fp_blk *b;
 	unsigned int p;
 
@@ -850,14 +878,9 @@ static void *fp_get_key(const struct fp_trie_root *root,
 		return NULL;
 	if (!len)
 		return root->def;
-	n = &root->n;
-	hd = fp_home(len);
-	for (d = 0; d < hd; d += FP_STRIDE) {
-		s = fp_chunk(k, d);
-		if (!(n->vec & (1ULL << s)))
-			return NULL;
-		n = &READ_ONCE(n->kids)[hweight64(n->vec & fp_mask(s)) - 1];
-	}
+	n = fp_descend(root, k, fp_home(len));
+	if (!n)
+		return NULL;
 	b = READ_ONCE(n->blk);
 	p = fp_pos(k, len);
 	if (!b || !fp_pm_test(b->pmap, p))
@@ -1432,25 +1455,6 @@ static struct fp_hbtop *fp_hbtop(const struct fp_trie *t)
 	return rcu_dereference_protected(t->hb, lockdep_is_held(t->lock));
 }
 
-/* The node at depth 24 for the /24 of @k in @root (the /24 itself). */
-static const struct fp_node *fp_hb_node24(const struct fp_trie_root *root,
-					  const struct fp_key *k)
-{
-	const struct fp_node *n;
-	unsigned int d, s;
-
-	if (!root)
-		return NULL;
-	n = &root->n;
-	for (d = 0; d < 24; d += FP_STRIDE) {
-		s = fp_chunk(k, d);
-		if (!(n->vec & (1ULL << s)))
-			return NULL;
-		n = &n->kids[hweight64(n->vec & fp_mask(s)) - 1];
-	}
-	return n;
-}
-
 /*
  * Host routes of the /24 whose node is @n24: /32s sit in its children (at
  * depth 30), prefix positions 2-5 (length 30 + 2, last two address bits).
@@ -1481,6 +1485,13 @@ static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
 	return cnt;
 }
 
+/* Host routes of block @hb once address @a has value @val (NULL: none). */
+static unsigned int fp_hb_count_after(const struct fp_hb *hb, u32 a,
+				      const void *val)
+{
+	return hb->n + (!hb->v[a & 255] && val) - (hb->v[a & 255] && !val);
+}
+
 /*
  * Get the host blocks ready for an update of the /32 u->key whose trie
  * after the update is @root (not yet published): change the block's
@@ -1494,16 +1505,11 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 	const struct fp_node *n24;
 	struct fp_hb16 *a16;
 	struct fp_hb *hb;
-	unsigned int n = 0;
 	int err;
 
 	a16 = top ? rcu_dereference_protected(top->a[a >> 16], 1) : NULL;
 	hb = a16 ? rcu_dereference_protected(a16->b[(a >> 8) & 255], 1) : NULL;
-	if (hb) {
-		n = hb->n + (!hb->v[a & 255] && u->cval) -
-		    (hb->v[a & 255] && !u->cval);
-	}
-	if (hb && n >= FP_HB_KEEP) {
+	if (hb && fp_hb_count_after(hb, a, u->cval) >= FP_HB_KEEP) {
 		u->hb_op = FP_HB_SET;
 		return 0;
 	}
@@ -1520,7 +1526,7 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 	}
 	if (!u->cval)
 		return 0;
-	n24 = fp_hb_node24(root, &u->key);
+	n24 = fp_descend(root, &u->key, 24);	/* the /24's node */
 	if (fp_hb_scan(n24, NULL) < FP_HB_MIN)
 		return 0;
 	u->hb_new = fp_alloc(u, sizeof(*u->hb_new));
@@ -1528,16 +1534,14 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 		return -ENOMEM;
 	fp_hb_scan(n24, u->hb_new);
 	if (!a16) {
-		u->hb16_new = fp_alloc(u, sizeof(*u->hb16_new));
+		u->hb16_new = fp_zalloc(u, sizeof(*u->hb16_new));
 		if (!u->hb16_new)
 			return -ENOMEM;
-		memset(u->hb16_new, 0, sizeof(*u->hb16_new));
 	}
 	if (!top) {
-		u->hbtop_new = fp_alloc(u, sizeof(*u->hbtop_new));
+		u->hbtop_new = fp_zalloc(u, sizeof(*u->hbtop_new));
 		if (!u->hbtop_new)
 			return -ENOMEM;
-		memset(u->hbtop_new, 0, sizeof(*u->hbtop_new));
 	}
 	u->hb_op = FP_HB_ADD;
 	return 0;
@@ -1557,18 +1561,16 @@ static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 		if (fp_hb_scan(n, NULL) < FP_HB_MIN)
 			return 0;
 		if (!*top) {
-			*top = fp_alloc(u, sizeof(**top));
+			*top = fp_zalloc(u, sizeof(**top));
 			if (!*top)
 				return -ENOMEM;
-			memset(*top, 0, sizeof(**top));
 		}
 		a = (u32)(k->hi >> 32);
 		a16 = rcu_dereference_protected((*top)->a[a >> 16], 1);
 		if (!a16) {
-			a16 = fp_alloc(u, sizeof(*a16));
+			a16 = fp_zalloc(u, sizeof(*a16));
 			if (!a16)
 				return -ENOMEM;
-			memset(a16, 0, sizeof(*a16));
 			RCU_INIT_POINTER((*top)->a[a >> 16], a16);
 			fp_hb_map(*top, a, true);
 			(*top)->n++;
@@ -1593,13 +1595,40 @@ static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 	return 0;
 }
 
+/*
+ * Call @fn(@u, object, size) for every block, /16 and the table of @top,
+ * in that order; stop at the first error.  Nothing is unlinked.
+ */
+static int fp_hb_each(struct fp_hbtop *top,
+		      int (*fn)(struct fp_upd *u, void *obj, size_t size),
+		      struct fp_upd *u)
+{
+	struct fp_hb16 *a16;
+	unsigned int i, j;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
+		a16 = rcu_dereference_protected(top->a[i], 1);
+		if (!a16)
+			continue;
+		for (j = 0; j < ARRAY_SIZE(a16->b); j++) {
+			err = fn(u, rcu_dereference_protected(a16->b[j], 1),
+				 sizeof(struct fp_hb));
+			if (err)
+				return err;
+		}
+		err = fn(u, a16, sizeof(*a16));
+		if (err)
+			return err;
+	}
+	return fn(u, top, sizeof(*top));
+}
+
 /* Whole-table replace: new host blocks from @root, the old ones retired. */
 static int fp_hb_rebuild(struct fp_upd *u, const struct fp_trie_root *root)
 {
 	struct fp_hbtop *top = fp_hbtop(u->t), *ntop = NULL;
 	struct fp_key k = { 0, 0 };
-	struct fp_hb16 *a16;
-	unsigned int i, j;
 	int err;
 
 	u->hb_op = FP_HB_SWAP;
@@ -1609,23 +1638,7 @@ static int fp_hb_rebuild(struct fp_upd *u, const struct fp_trie_root *root)
 			return err;
 	}
 	u->hbtop_new = ntop;
-	if (!top)
-		return 0;
-	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
-		a16 = rcu_dereference_protected(top->a[i], 1);
-		if (!a16)
-			continue;
-		for (j = 0; j < ARRAY_SIZE(a16->b); j++) {
-			err = fp_retire(u, rcu_dereference_protected(a16->b[j], 1),
-					sizeof(struct fp_hb));
-			if (err)
-				return err;
-		}
-		err = fp_retire(u, a16, sizeof(*a16));
-		if (err)
-			return err;
-	}
-	return fp_retire(u, top, sizeof(*top));
+	return top ? fp_hb_each(top, fp_retire, u) : 0;
 }
 
 /* The host blocks' part of a commit, after the new root is published. */
@@ -1646,8 +1659,7 @@ static void fp_hb_commit(struct fp_upd *u)
 	case FP_HB_SET:
 		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
 		hb = rcu_dereference_protected(a16->b[(a >> 8) & 255], 1);
-		hb->n += (!hb->v[a & 255] && u->cval) -
-			 (hb->v[a & 255] && !u->cval);
+		hb->n = fp_hb_count_after(hb, a, u->cval);
 		WRITE_ONCE(hb->v[a & 255], u->cval);
 		break;
 	case FP_HB_ADD:
@@ -1713,23 +1725,10 @@ static void fp_free_tree(const struct fp_node *n)
 	kvfree(n->blk);
 }
 
-/* Free a host-block table at once (no reader can reach it). */
-static void fp_hb_free(struct fp_hbtop *top)
+static int fp_hb_free_one(struct fp_upd *u, void *obj, size_t size)
 {
-	struct fp_hb16 *a16;
-	unsigned int i, j;
-
-	if (!top)
-		return;
-	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
-		a16 = rcu_dereference_protected(top->a[i], 1);
-		if (!a16)
-			continue;
-		for (j = 0; j < ARRAY_SIZE(a16->b); j++)
-			kvfree(rcu_dereference_protected(a16->b[j], 1));
-		kvfree(a16);
-	}
-	kvfree(top);
+	kvfree(obj);
+	return 0;
 }
 
 /* Unpublish and free a table; @wait: for its readers and its callbacks. */
@@ -1744,7 +1743,8 @@ static void fp_trie_release(struct fp_trie *t, bool wait)
 	RCU_INIT_POINTER(t->hb, NULL);
 	if (wait)
 		synchronize_rcu();
-	fp_hb_free(top);
+	if (top)
+		fp_hb_each(top, fp_hb_free_one, NULL);	/* no reader left */
 	kvfree(dir);
 	if (root) {
 		fp_free_tree(&root->n);

@@ -493,6 +493,30 @@ static void t_bulk6(void)
 }
 
 /* Every allocation of an update fails in turn: the table stays intact. */
+/*
+ * fp_trie_replace_all(@t, @e, @n) with its first, second, ... allocation
+ * failing until it succeeds; every failure must leave the memory as it
+ * was.  Return: the final result (0 expected); *@fails counts failures.
+ */
+static int replace_faults(struct fp_trie *t, const struct fp_trie_entry *e,
+			  size_t n, int *fails)
+{
+	unsigned int nth;
+	size_t mem;
+	int err;
+
+	for (nth = 1;; nth++) {
+		mem = fp_trie_mem(t);
+		t->fault_nth = nth;
+		err = fp_trie_replace_all(t, e, n);
+		t->fault_nth = 0;
+		if (err != -ENOMEM)
+			return err;
+		(*fails)++;
+		CHECK(fp_trie_mem(t) == mem);
+	}
+}
+
 static void faults(unsigned int bits, u64 seed)
 {
 	struct fp_trie t;
@@ -549,17 +573,7 @@ static void faults(unsigned int bits, u64 seed)
 		e[i].pfx.len = nv.e[i].pfx.len;
 		e[i].value = V(7);
 	}
-	for (nth = 1;; nth++) {
-		mem = fp_trie_mem(&t);
-		t.fault_nth = nth;
-		err = fp_trie_replace_all(&t, e, nv.n / 2);
-		t.fault_nth = 0;
-		if (err != -ENOMEM)
-			break;
-		fails++;
-		CHECK(fp_trie_mem(&t) == mem);
-	}
-	CHECK(err == 0);
+	CHECK(replace_faults(&t, e, nv.n / 2, &fails) == 0);
 	free(e);
 	mutex_unlock(&lock);
 	CHECK(fails > 100);
@@ -757,17 +771,7 @@ static void t_hosts4(void)
 			e = realloc(e, (nv.n + 1) * sizeof(*e));
 		}
 	}
-	for (nth = 1;; nth++) {
-		mem = fp_trie_mem(&t);
-		t.fault_nth = nth;
-		err = fp_trie_replace_all(&t, e, nv.n);
-		t.fault_nth = 0;
-		if (err != -ENOMEM)
-			break;
-		fails++;
-		CHECK(fp_trie_mem(&t) == mem);
-	}
-	CHECK(err == 0);
+	CHECK(replace_faults(&t, e, nv.n, &fails) == 0);
 	CHECK(t.hb != NULL);
 	full_compare(&t, &nv, &seed, 2000);
 	for (i = 0; i < 4; i++) {
