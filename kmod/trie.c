@@ -57,6 +57,27 @@
  * and it is dropped below FP_HB_KEEP (16).  Blocks cost 2 KiB per /24
  * (16-64 bytes per host route) and are counted in fp_trie_mem().
  *
+ * Lookup images
+ * -------------
+ * The trie's nodes, leaf blocks and prefix values are scattered over many
+ * small allocations, so a lookup that misses the cache pays for a node, a
+ * block header and a leaf on every level.  A direct-table entry whose
+ * subtree has at most FP_IMG_MAX (64) nodes and FP_IMG_MAXL (1024) leaves
+ * therefore points (tagged with bit 1) to a read-only copy of that subtree
+ * made for lookups, as Poptrie lays out its arrays: the nodes (vec,
+ * leafvec, u32 index of the first child, u32 index of the first leaf)
+ * contiguous, children of a node next to each other, then the leaves as
+ * u32s, each a multiple of the subtree's common value alignment above its
+ * lowest value (0 for NULL).  An image holds no prefix values and half-size
+ * leaves, so what the lookups touch is smaller and denser.  Bigger
+ * subtrees (dense host routes, long IPv6 chains) keep the trie walk.  The
+ * trie stays the route store; images are derived from it by the writer.
+ * An update builds images for the direct-table entries it refreshes
+ * before publishing anything and keeps the image of every entry whose
+ * node still has the same kids array and leaf block (both immutable, so
+ * the same subtree); a replaced image goes to the update's one call_rcu
+ * batch like any node.  fp_trie_mem() counts images.
+ *
  * Compared with fib_trie (level-compressed binary trie, one node visit per
  * skipped-or-compared bit group, backtracking on mismatch) this visits
  * fewer nodes and never backtracks; compared with DIR-24-8 (rte_lpm) it
@@ -176,6 +197,44 @@ static inline void fp_hb_map(struct fp_hbtop *top, u32 a, bool on)
 
 enum fp_hb_op { FP_HB_NONE, FP_HB_SET, FP_HB_ADD, FP_HB_DEL, FP_HB_SWAP };
 
+/*
+ * Lookup images: the subtree below one direct-table entry, copied into one
+ * allocation for the readers (see "Lookup images" at the top).  A node's
+ * children are n[kids .. kids + popcount(vec) - 1]; its leaf for slot s is
+ * u32 number leaves + popcount(leafvec & mask(s)) - 1 of the image,
+ * counted from its start: 0 for NULL, else the value is base + (leaf <<
+ * shift).  @src_*: the trie node it copies, to tell whether a later version
+ * of the direct-table entry still has the same subtree.
+ */
+#define FP_IMG_MAX	64	/* nodes: bigger subtrees keep the trie walk */
+#define FP_IMG_MAXL	1024	/* ... and leaves */
+
+struct fp_img_node {
+	u64 vec;
+	u64 leafvec;
+	u32 kids;
+	u32 leaves;
+};
+
+struct fp_img {
+	unsigned long base;
+	const struct fp_node *src_kids;
+	const struct fp_blk *src_blk;
+	u8 shift;
+	u8 nn;			/* nodes */
+	u16 nl;			/* leaves */
+	struct fp_img_node n[];	/* then nl u32 leaves */
+};
+
+/* What fp_img_count() finds below a node. */
+struct fp_img_census {
+	u32 nn;
+	u32 nl;
+	unsigned long vmin;	/* of the leaves' values other than NULL */
+	unsigned long vmax;
+	unsigned long vor;
+};
+
 /* Objects to free after a grace period, or to free on a failed update. */
 struct fp_gc {
 	struct rcu_head rcu;
@@ -201,6 +260,10 @@ struct fp_upd {
 	struct fp_hbtop *hbtop_new;	/* ... and the table's (FP_HB_SWAP) */
 	bool hb16_gone;		/* FP_HB_DEL: the /16 loses its last block */
 	bool hbtop_gone;	/* ... and the table its last /16 */
+	unsigned int dfirst;	/* direct-table entries the commit stores: */
+	unsigned int dn;	/* ... dn of them from dfirst on, */
+	unsigned long *dnew;	/* ... these (&done, or allocated) */
+	unsigned long done;
 };
 
 static inline u64 fp_mask(unsigned int s)
@@ -496,6 +559,8 @@ static void fp_upd_abort(struct fp_upd *u)
 {
 	fp_gc_free_now(u->fresh);
 	kvfree(u->stale);
+	if (u->dnew != &u->done)
+		kvfree(u->dnew);
 }
 
 /*
@@ -524,15 +589,6 @@ static unsigned long fp_dir_entry(const struct fp_trie_root *root,
 	return (unsigned long)n;
 }
 
-static void fp_dir_fill(struct fp_dir *dir, const struct fp_trie_root *root,
-			unsigned int first, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = first; i < first + n; i++)
-		WRITE_ONCE(dir->e[i], fp_dir_entry(root, dir->bits, i));
-}
-
 static struct fp_dir *fp_dir(const struct fp_trie *t)
 {
 	return rcu_dereference_protected(t->dir, lockdep_is_held(t->lock));
@@ -543,38 +599,221 @@ static inline size_t fp_dir_size(unsigned int bits)
 	return sizeof(struct fp_dir) + sizeof(unsigned long) * BIT(bits);
 }
 
+/* ---- lookup images ---- */
+
+static inline size_t fp_img_size(u32 nn, u32 nl)
+{
+	return sizeof(struct fp_img) + nn * sizeof(struct fp_img_node) +
+	       nl * sizeof(u32);
+}
+
+/* The image a direct-table entry points to, or NULL. */
+static inline struct fp_img *fp_img_of(unsigned long e)
+{
+	return (e & 3) == 2 ? (struct fp_img *)(e - 2) : NULL;
+}
+
+/*
+ * Count the nodes and leaves below @n; false past FP_IMG_MAX nodes or
+ * FP_IMG_MAXL leaves (what an update may have to copy).
+ */
+static bool fp_img_count(const struct fp_node *n, struct fp_img_census *c)
+{
+	unsigned int i, nk = hweight64(n->vec);
+
+	c->nl += n->blk ? fp_nleaves(n->blk) : 0;
+	if (++c->nn > FP_IMG_MAX || c->nl > FP_IMG_MAXL)
+		return false;
+	for (i = 0; i < nk; i++)
+		if (!fp_img_count(&n->kids[i], c))
+			return false;
+	return true;
+}
+
+/* The lowest and highest of the values below @n other than NULL. */
+static void fp_img_range(const struct fp_node *n, struct fp_img_census *c)
+{
+	unsigned int i, nk = hweight64(n->vec);
+	unsigned int nl = n->blk ? fp_nleaves(n->blk) : 0;
+	unsigned long v;
+
+	for (i = 0; i < nl; i++) {
+		v = (unsigned long)n->blk->v[i];
+		if (!v)
+			continue;
+		c->vmin = min_t(unsigned long, c->vmin, v);
+		c->vmax = max_t(unsigned long, c->vmax, v);
+		c->vor |= v;
+	}
+	for (i = 0; i < nk; i++)
+		fp_img_range(&n->kids[i], c);
+}
+
+/*
+ * Copy @n into image node @at: its children go to the next free nodes
+ * (*@nn on), its leaves to the next free u32s (*@nw on), then the
+ * children's subtrees, depth first.
+ */
+static void fp_img_fill(struct fp_img *im, u32 at, const struct fp_node *n,
+			u32 *nn, u32 *nw)
+{
+	unsigned int i, nk = hweight64(n->vec);
+	unsigned int nl = n->blk ? fp_nleaves(n->blk) : 0;
+	struct fp_img_node *in = &im->n[at];
+	u32 *w = (u32 *)im;
+	unsigned long v;
+
+	in->vec = n->vec;
+	in->leafvec = nl ? n->blk->leafvec : 0;
+	in->kids = *nn;
+	in->leaves = *nw;
+	*nn += nk;
+	*nw += nl;
+	for (i = 0; i < nl; i++) {
+		v = (unsigned long)n->blk->v[i];
+		w[in->leaves + i] = v ? (v - im->base) >> im->shift : 0;
+	}
+	for (i = 0; i < nk; i++)
+		fp_img_fill(im, in->kids + i, &n->kids[i], nn, nw);
+}
+
+/*
+ * The direct-table entry to store for @e (a leaf or node entry from
+ * fp_dir_entry()) where the entry is @old now: @old itself if it is an
+ * image of the same subtree (kids arrays and leaf blocks are immutable and
+ * live while a table entry leads to them), a new image, or @e when the
+ * subtree is bigger than FP_IMG_MAX nodes.  0 on -ENOMEM.
+ */
+static unsigned long fp_img_entry(struct fp_upd *u, unsigned long old,
+				  unsigned long e)
+{
+	const struct fp_node *n = (const struct fp_node *)e;
+	struct fp_img_census c = { .vmin = ULONG_MAX };
+	struct fp_img *im = fp_img_of(old);
+	unsigned int shift;
+	u32 nn, nw;
+
+	if (e & 1)
+		return e;
+	/* same kids array and leaf block: same vec and subtree */
+	if (im && im->src_kids == n->kids && im->src_blk == n->blk)
+		return old;
+	if (!fp_img_count(n, &c))
+		return e;
+	fp_img_range(n, &c);
+	/* values as u32 multiples of their common alignment, 1 for the lowest */
+	shift = c.vor ? min_t(unsigned int, __ffs(c.vor), 8) : 0;
+	if (c.vor && (c.vmax - c.vmin) >> shift >= U32_MAX)
+		return e;
+	im = fp_alloc(u, fp_img_size(c.nn, c.nl));
+	if (!im)
+		return 0;
+	im->base = c.vor ? c.vmin - (1UL << shift) : 0;
+	im->shift = shift;
+	im->src_kids = n->kids;
+	im->src_blk = n->blk;
+	im->nn = c.nn;
+	im->nl = c.nl;
+	nw = fp_img_size(c.nn, 0) / sizeof(u32);
+	nn = 1;
+	fp_img_fill(im, 0, n, &nn, &nw);
+	return (unsigned long)im | 2;
+}
+
+/* Entry @old is replaced by @e: retire its image, if it has one. */
+static int fp_img_retire(struct fp_upd *u, unsigned long old, unsigned long e)
+{
+	struct fp_img *im = fp_img_of(old);
+
+	if (!im || old == e)
+		return 0;
+	return fp_retire(u, im, fp_img_size(im->nn, im->nl));
+}
+
+/*
+ * Work out, before anything is published, the direct-table entries the
+ * commit stores, building the images they need and retiring the ones they
+ * replace: every entry of @ndir if there is one (the current table and
+ * its images go), none if @root is empty, else the entries of the current
+ * table that can have changed: those below the updated prefix @k/@len, or
+ * below the highest node whose kids array the update copied (the one at
+ * depth dir->bits - 6 on the path).  Unchanged subtrees keep their images.
+ */
+static int fp_dir_stage(struct fp_upd *u, const struct fp_trie_root *root,
+			struct fp_dir *ndir, const struct fp_key *k,
+			unsigned int len)
+{
+	struct fp_dir *dir = fp_dir(u->t);
+	unsigned int i, dl;
+	unsigned long e;
+	int err;
+
+	for (i = 0; ndir && i < BIT(ndir->bits); i++) {
+		e = fp_img_entry(u, 0, fp_dir_entry(root, ndir->bits, i));
+		if (!e)
+			return -ENOMEM;
+		ndir->e[i] = e;
+	}
+	if (!dir)
+		return 0;
+	if (ndir || !root) {
+		for (i = 0; i < BIT(dir->bits); i++) {
+			err = fp_img_retire(u, dir->e[i], 0);
+			if (err)
+				return err;
+		}
+		return 0;
+	}
+	dl = min_t(unsigned int, len, dir->bits - FP_STRIDE);
+	u->dfirst = (k->hi >> (64 - dir->bits)) & ~(BIT(dir->bits - dl) - 1);
+	u->dn = BIT(dir->bits - dl);
+	u->dnew = u->dn == 1 ? &u->done :
+		  kvmalloc_array(u->dn, sizeof(*u->dnew), GFP_KERNEL);
+	if (!u->dnew)
+		return -ENOMEM;
+	for (i = 0; i < u->dn; i++) {
+		unsigned long old = dir->e[u->dfirst + i];
+
+		e = fp_img_entry(u, old,
+				 fp_dir_entry(root, dir->bits, u->dfirst + i));
+		if (!e)
+			return -ENOMEM;
+		u->dnew[i] = e;
+		err = fp_img_retire(u, old, e);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static void fp_hb_commit(struct fp_upd *u);
 
 /*
  * Publish @root and free what the update replaced after a grace period.
- * @ndir: a new direct table to publish (filled here), else the entries of
- * the current one that can have changed are refreshed in place, each going
- * from its old node or leaf to its new one in one store: those below the
- * updated prefix @k/@len, or below the highest node whose kids array the
- * update copied (the one at depth dir->bits - 6 on the path).
+ * @ndir: a new direct table to publish (filled by fp_dir_stage()), else
+ * the entries fp_dir_stage() staged are stored in the current one, each
+ * going from its old node, image or leaf to its new one in one store.
  */
 static void fp_upd_commit(struct fp_upd *u, struct fp_trie_root *root,
-			  struct fp_dir *ndir, const struct fp_key *k,
-			  unsigned int len)
+			  struct fp_dir *ndir)
 {
 	struct fp_trie *t = u->t;
 	struct fp_dir *dir;
-	unsigned int dl;
+	unsigned int i;
 
 	rcu_assign_pointer(t->root, root);
 	dir = fp_dir(t);
 	if (ndir) {
-		fp_dir_fill(ndir, root, 0, BIT(ndir->bits));
 		rcu_assign_pointer(t->dir, ndir);
 	} else if (dir && !root) {
 		RCU_INIT_POINTER(t->dir, NULL);
 	} else if (dir) {
-		smp_wmb();	/* nodes before the entries */
-		dl = min_t(unsigned int, len, dir->bits - FP_STRIDE);
-		fp_dir_fill(dir, root,
-			    (k->hi >> (64 - dir->bits)) &
-			    ~(BIT(dir->bits - dl) - 1), BIT(dir->bits - dl));
+		smp_wmb();	/* nodes and images before the entries */
+		for (i = 0; i < u->dn; i++)
+			WRITE_ONCE(dir->e[u->dfirst + i], u->dnew[i]);
 	}
+	if (u->dnew != &u->done)
+		kvfree(u->dnew);
 	fp_hb_commit(u);
 	WRITE_ONCE(t->mem, t->mem + u->mem);
 	kvfree(u->fresh);
@@ -835,9 +1074,11 @@ static int fp_update(struct fp_trie *t, const struct fp_key *k,
 			goto fail;
 	}
 	err = fp_dir_prepare(&u, nroot ? t->count + dcount : 0, false, &ndir);
+	if (!err)
+		err = fp_dir_stage(&u, nroot, ndir, k, len);
 	if (err)
 		goto fail;
-	fp_upd_commit(&u, nroot, ndir, k, len);
+	fp_upd_commit(&u, nroot, ndir);
 	WRITE_ONCE(t->count, t->count + dcount);
 	return 0;
 fail:
@@ -904,6 +1145,37 @@ static __always_inline void *fp_hb_lookup(const struct fp_trie *t, u32 a)
 	return b ? READ_ONCE(b->v[a & 255]) : NULL;
 }
 
+/* The value of leaf @i of image @im. */
+static __always_inline void *fp_img_val(const struct fp_img *im, u32 i)
+{
+	u32 l = ((const u32 *)im)[i];
+
+	return l ? (void *)(im->base + ((unsigned long)l << im->shift)) : NULL;
+}
+
+/*
+ * The leaf of @k in image @im, whose root is at depth @d.  @v4: an IPv4
+ * key, all in k->hi (depth 30 takes its 2 last bits and 4 zero bits).
+ */
+static __always_inline void *fp_img_lookup(const struct fp_img *im,
+					   const struct fp_key *k,
+					   unsigned int d, bool v4)
+{
+	const struct fp_img_node *n = im->n;
+	u64 bit, vec;
+
+	for (;;) {
+		bit = 1ULL << (v4 ? (k->hi << d) >> 58 : fp_chunk(k, d));
+		vec = n->vec;
+		if (!(vec & bit))
+			break;
+		n = &im->n[n->kids + hweight64(vec & (bit - 1))];
+		d += FP_STRIDE;
+	}
+	return fp_img_val(im, n->leaves +
+			  hweight64(n->leafvec & (bit | (bit - 1))) - 1);
+}
+
 static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 					   const struct fp_key *k)
 {
@@ -919,6 +1191,9 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 	e = READ_ONCE(dir->e[k->hi >> (64 - d)]);
 	if (e & 1)
 		return (void *)(e - 1);
+	if (e & 2)
+		return fp_img_lookup((const struct fp_img *)(e - 2), k, d,
+				     false);
 	n = (const struct fp_node *)e;
 	for (;;) {
 		unsigned int s = fp_chunk(k, d);
@@ -962,6 +1237,12 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 	v = fp_hb_lookup(t, (u32)(a >> 32));
 	if (v)
 		return v;
+	if (e & 2) {
+		struct fp_key k = { .hi = a };
+
+		return fp_img_lookup((const struct fp_img *)(e - 2), &k, d,
+				     true);
+	}
 	n = (const struct fp_node *)e;
 	for (;;) {
 		/* depth 30 takes the 2 last bits and 4 zero bits */
@@ -1320,11 +1601,13 @@ int fp_trie_replace_all(struct fp_trie *t, const struct fp_trie_entry *e,
 	err = t->bits == 32 ? fp_hb_rebuild(&u, nroot) : 0;
 	if (!err)
 		err = fp_dir_prepare(&u, nroot ? n : 0, true, &ndir);
+	if (!err)
+		err = fp_dir_stage(&u, nroot, ndir, &u.key, 0);
 	if (err)
 		goto fail;
 	kvfree(bk.scratch);
 	kvfree(be);
-	fp_upd_commit(&u, nroot, ndir, &u.key, 0);
+	fp_upd_commit(&u, nroot, ndir);
 	WRITE_ONCE(t->count, n);
 	return 0;
 fail:
@@ -1737,6 +2020,7 @@ static void fp_trie_release(struct fp_trie *t, bool wait)
 	struct fp_trie_root *root = rcu_dereference_protected(t->root, 1);
 	struct fp_dir *dir = rcu_dereference_protected(t->dir, 1);
 	struct fp_hbtop *top = rcu_dereference_protected(t->hb, 1);
+	unsigned int i;
 
 	RCU_INIT_POINTER(t->root, NULL);
 	RCU_INIT_POINTER(t->dir, NULL);
@@ -1745,6 +2029,8 @@ static void fp_trie_release(struct fp_trie *t, bool wait)
 		synchronize_rcu();
 	if (top)
 		fp_hb_each(top, fp_hb_free_one, NULL);	/* no reader left */
+	for (i = 0; dir && i < BIT(dir->bits); i++)
+		kvfree(fp_img_of(dir->e[i]));
 	kvfree(dir);
 	if (root) {
 		fp_free_tree(&root->n);

@@ -21,6 +21,7 @@
 
 #include <assert.h>
 #include <endian.h>
+#include <limits.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -59,6 +60,9 @@ typedef int64_t s64;
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #define smp_wmb()		cmm_smp_wmb()
 #define min_t(type, a, b)	((type)(a) < (type)(b) ? (type)(a) : (type)(b))
+#define max_t(type, a, b)	((type)(a) > (type)(b) ? (type)(a) : (type)(b))
+#define __ffs(w)		((unsigned long)__builtin_ctzl(w))
+#define U32_MAX			((u32)~0U)
 #define hweight64(w)		((unsigned int)__builtin_popcountll(w))
 #define be32_to_cpu(x)		be32toh((uint32_t)(x))
 #define cpu_to_be32(x)		((__be32)htobe32(x))
