@@ -2093,6 +2093,28 @@ size_t fp_trie_count(const struct fp_trie *t)
 FP_EXPORT_FOR_KUNIT(fp_trie_count);
 
 /**
+ * fp_trie_images() - direct-table entries that lead to a lookup image
+ * @t: the table
+ *
+ * For tests and statistics: how many subtrees the lookups walk in an image
+ * rather than in the trie.
+ *
+ * Context: the table's mutex held.
+ * Return: the number of images.
+ */
+size_t fp_trie_images(const struct fp_trie *t)
+{
+	const struct fp_dir *dir = fp_dir(t);
+	size_t i, n = 0;
+
+	for (i = 0; dir && i < BIT(dir->bits); i++)
+		n += !!fp_img_of(dir->e[i]);
+	return n;
+}
+
+FP_EXPORT_FOR_KUNIT(fp_trie_images);
+
+/**
  * fp_trie_mem() - memory used by the table
  * @t: the table
  *

@@ -94,5 +94,6 @@ int fp_trie_walk(const struct fp_trie *t, const struct fp_trie_prefix *after,
 		 fp_trie_walk_fn fn, void *arg);
 size_t fp_trie_count(const struct fp_trie *t);
 size_t fp_trie_mem(const struct fp_trie *t);
+size_t fp_trie_images(const struct fp_trie *t);
 
 #endif /* _FASTPATH_TRIE_H */

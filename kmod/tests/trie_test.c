@@ -278,6 +278,76 @@ static void trie_host_blocks(struct kunit *test)
 	fp_trie_destroy(&t);
 }
 
+static size_t images(struct fp_trie *t)
+{
+	size_t n;
+
+	mutex_lock(&fp_trie_test_lock);
+	n = fp_trie_images(t);
+	mutex_unlock(&fp_trie_test_lock);
+	return n;
+}
+
+/* 10.0.0.0/12 holds /24s 10.a.b.0 in its /18 number j: what each answers */
+static u32 img_net(int j)
+{
+	return IP(10, j >> 2, (j & 3) << 6, 0);
+}
+
+static int img_bad(struct fp_trie *t, int n, void *far)
+{
+	int j, bad = 0;
+
+	for (j = 0; j < 64; j++) {
+		void *want = j < n ? (j == 0 && far ? far : V(10 + j)) : V(1);
+
+		bad += look4(t, img_net(j) + 7) != want;
+		bad += look4(t, img_net(j) + 256) != V(1);
+	}
+	return bad + (look4(t, IP(10, 16, 0, 1)) != V(1)) +
+	       !!look4(t, IP(11, 0, 0, 1));
+}
+
+/*
+ * Lookup images: the direct-table entry of 10.0.0.0/12 leads to an image
+ * up to 64 nodes (the /12's node and one per /18 with a /24) and to the
+ * trie past it; a value too far from the others for u32 leaves also keeps
+ * the trie.  Every /24 and its neighbour answer right all along.
+ */
+static void trie_images(struct kunit *test)
+{
+	void *far = (void *)((unsigned long)V(0) + (1UL << 40));
+	struct fp_trie t;
+	int j;
+
+	fp_trie_init(&t, 32, &fp_trie_test_lock);
+	KUNIT_ASSERT_EQ(test, ins(&t, pfx4(IP(10, 0, 0, 0), 8), V(1)), 0);
+	KUNIT_EXPECT_EQ(test, images(&t), 0UL);	/* leaves only */
+	for (j = 0; j < 64; j++) {
+		KUNIT_ASSERT_EQ(test, ins(&t, pfx4(img_net(j), 24), V(10 + j)),
+				0);
+		KUNIT_EXPECT_EQ(test, img_bad(&t, j + 1, NULL), 0);
+		KUNIT_EXPECT_EQ(test, images(&t), j < 63 ? 1UL : 0UL);
+	}
+	KUNIT_EXPECT_EQ(test, del(&t, pfx4(img_net(63), 24)), 0);
+	KUNIT_EXPECT_EQ(test, images(&t), 1UL);
+	KUNIT_EXPECT_EQ(test, img_bad(&t, 63, NULL), 0);
+	/* 2^40 bytes apart: no u32 leaf for it */
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(img_net(0), 24), far), 0);
+	KUNIT_EXPECT_EQ(test, images(&t), 0UL);
+	KUNIT_EXPECT_EQ(test, img_bad(&t, 63, far), 0);
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(img_net(0), 24), V(10)), 0);
+	KUNIT_EXPECT_EQ(test, images(&t), 1UL);
+	KUNIT_EXPECT_EQ(test, img_bad(&t, 63, NULL), 0);
+	for (j = 0; j < 63; j++)
+		KUNIT_EXPECT_EQ(test, del(&t, pfx4(img_net(j), 24)), 0);
+	KUNIT_EXPECT_EQ(test, images(&t), 0UL);
+	KUNIT_EXPECT_EQ(test, img_bad(&t, 0, NULL), 0);
+	KUNIT_EXPECT_EQ(test, del(&t, pfx4(IP(10, 0, 0, 0), 8)), 0);
+	KUNIT_EXPECT_EQ(test, fp_trie_mem(&t), sizeof(t));
+	fp_trie_destroy(&t);
+}
+
 static void trie_walk_order_cursor(struct kunit *test)
 {
 	static const struct { u32 a; u8 len; } pf[] = {
@@ -792,6 +862,7 @@ static struct kunit_case fp_trie_cases[] = {
 	KUNIT_CASE(trie_overlap_replace_delete),
 	KUNIT_CASE(trie_walk_order_cursor),
 	KUNIT_CASE(trie_host_blocks),
+	KUNIT_CASE(trie_images),
 	{}
 };
 

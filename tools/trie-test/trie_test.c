@@ -795,6 +795,103 @@ static void t_hosts4(void)
 	naive_free(&nv);
 }
 
+/*
+ * Lookup images: four direct-table entries' subtrees (10.0.0.0/12 ..
+ * 10.48.0.0/12, or 2000::/12 .. 2030::/12), one dense and three sparse,
+ * grow past the image limits and shrink back, with values 4- and
+ * 2-byte aligned and some 2^40 bytes away from the others (no u32 leaf for
+ * those), under allocation failures; lookups around every change and in
+ * its /12 against the oracle, images there for a while, none at the end.
+ */
+static void images(unsigned int bits)
+{
+	struct fp_trie_prefix p, slot;
+	struct fp_trie t;
+	struct naive nv;
+	u64 seed = 0x1a6e + bits;
+	int k, err, fails = 0, with = 0;
+	unsigned int i, nth;
+	size_t mem;
+
+	naive_init(&nv, bits);
+	fp_trie_init(&t, bits, &lock);
+	mutex_lock(&lock);
+	for (k = 0; k < 4000; k++) {
+		unsigned int r = rnd64(&seed) % 100, sl = rnd64(&seed) % 10;
+		bool del_op = r < (k < 1500 ? 20 : k < 2500 ? 50 : 85);
+		uintptr_t v = (uintptr_t)V(rnd64(&seed) % 200);
+
+		if (r % 10 == 7)
+			v += 2;
+		else if (r % 50 == 9)
+			v += 1UL << 40;
+		sl = sl < 7 ? 0 : sl - 6;	/* 70 % in the first */
+		memset(&slot, 0, sizeof(slot));
+		slot.addr[0] = bits == 32 ? 10 : 0x20;
+		slot.addr[1] = (u8)(sl << 4);
+		slot.len = 12;
+		p = slot;
+		p.addr[1] |= rnd64(&seed) & 0xf;
+		for (i = 2; i < bits / 8; i++)
+			p.addr[i] = (u8)rnd64(&seed);
+		/* the sparse ones mostly hold /13s to /20s */
+		p.len = (u8)(13 + rnd64(&seed) % (sl && r % 17 ? 8 :
+						  bits == 32 ? 20 : 52));
+		prefix_mask(&p, bits);
+		if (del_op) {
+			if (!nv.n)
+				continue;
+			p = nv.e[rnd64(&seed) % nv.n].pfx;
+		}
+		for (nth = k % 5 ? 0 : 1;; nth++) {
+			mem = fp_trie_mem(&t);
+			t.fault_nth = nth;
+			err = del_op ? fp_trie_delete(&t, &p, NULL) :
+				       fp_trie_insert(&t, &p, (void *)v, NULL);
+			t.fault_nth = 0;
+			if (err != -ENOMEM || !nth)
+				break;
+			fails++;
+			CHECK(fp_trie_mem(&t) == mem);
+			check_around(&t, &nv, &seed, &p);
+		}
+		CHECK(err == 0);
+		if (del_op)
+			naive_del(&nv, &p);
+		else
+			naive_set(&nv, &p, (void *)v);
+		check_around(&t, &nv, &seed, &p);
+		check_around(&t, &nv, &seed, &slot);
+		with += fp_trie_images(&t) > 0;
+		if (k % 500 == 0)
+			full_compare(&t, &nv, &seed, 500);
+	}
+	CHECK(with > 1000);
+	full_compare(&t, &nv, &seed, 3000);
+	while (nv.n) {
+		p = nv.e[rnd64(&seed) % nv.n].pfx;
+		CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+		naive_del(&nv, &p);
+		check_around(&t, &nv, &seed, &p);
+	}
+	CHECK(fp_trie_images(&t) == 0);
+	CHECK(fp_trie_mem(&t) == sizeof(t));
+	mutex_unlock(&lock);
+	CHECK(fails > 100);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+static void t_images4(void)
+{
+	images(32);
+}
+
+static void t_images6(void)
+{
+	images(128);
+}
+
 int main(void)
 {
 	rcu_register_thread();
@@ -809,6 +906,8 @@ int main(void)
 	run("faults6", t_faults6);
 	run("faults_shim", t_faults_shim);
 	run("hosts4", t_hosts4);
+	run("images4", t_images4);
+	run("images6", t_images6);
 	run("big", t_big);
 	rcu_barrier();
 	rcu_unregister_thread();
