@@ -73,10 +73,11 @@
  * subtrees (dense host routes, long IPv6 chains) keep the trie walk.  The
  * trie stays the route store; images are derived from it by the writer.
  * An update builds images for the direct-table entries it refreshes
- * before publishing anything and keeps the image of every entry whose
- * node still has the same kids array and leaf block (both immutable, so
- * the same subtree); a replaced image goes to the update's one call_rcu
- * batch like any node.  fp_trie_mem() counts images.
+ * before publishing anything and keeps the image (or the refusal) of
+ * every entry whose node still has the same kids array and leaf block
+ * (both immutable, so the same subtree); a replaced image goes to the
+ * update's one call_rcu batch like any node.  fp_trie_mem() counts
+ * images.
  *
  * Compared with fib_trie (level-compressed binary trie, one node visit per
  * skipped-or-compared bit group, backtracking on mismatch) this visits
@@ -261,9 +262,8 @@ struct fp_upd {
 	bool hb16_gone;		/* FP_HB_DEL: the /16 loses its last block */
 	bool hbtop_gone;	/* ... and the table its last /16 */
 	unsigned int dfirst;	/* direct-table entries the commit stores: */
-	unsigned int dn;	/* ... dn of them from dfirst on, */
-	unsigned long *dnew;	/* ... these (&done, or allocated) */
-	unsigned long done;
+	unsigned int dn;	/* ... dn (64 or more) of them from dfirst on, */
+	unsigned long *dnew;	/* ... these */
 };
 
 static inline u64 fp_mask(unsigned int s)
@@ -501,11 +501,17 @@ static void fp_gc_rcu(struct rcu_head *head)
 	fp_gc_free_now(container_of(head, struct fp_gc, rcu));
 }
 
+/* Fail here?  (t->fault_nth: the tests' allocation-failure injection) */
+static bool fp_fault(struct fp_upd *u)
+{
+	return u->t->fault_nth && --u->t->fault_nth == 0;
+}
+
 static void *fp_alloc(struct fp_upd *u, size_t size)
 {
 	void *p;
 
-	if (u->t->fault_nth && --u->t->fault_nth == 0)
+	if (fp_fault(u))
 		return NULL;
 	/* Make room in the list first, so that no object can leak. */
 	if (fp_gc_push(&u->fresh, NULL))
@@ -534,7 +540,7 @@ static int fp_retire(struct fp_upd *u, void *obj, size_t size)
 {
 	if (!obj)
 		return 0;
-	if (u->t->fault_nth && --u->t->fault_nth == 0)
+	if (fp_fault(u))
 		return -ENOMEM;
 	u->mem -= size;
 	return fp_gc_push(&u->stale, obj);
@@ -559,8 +565,7 @@ static void fp_upd_abort(struct fp_upd *u)
 {
 	fp_gc_free_now(u->fresh);
 	kvfree(u->stale);
-	if (u->dnew != &u->done)
-		kvfree(u->dnew);
+	kvfree(u->dnew);
 }
 
 /*
@@ -698,6 +703,11 @@ static unsigned long fp_img_entry(struct fp_upd *u, unsigned long old,
 	/* same kids array and leaf block: same vec and subtree */
 	if (im && im->src_kids == n->kids && im->src_blk == n->blk)
 		return old;
+	/* a node entry is a subtree refused before; the old node is live */
+	if (old && !(old & 3) &&
+	    ((const struct fp_node *)old)->kids == n->kids &&
+	    ((const struct fp_node *)old)->blk == n->blk)
+		return e;
 	if (!fp_img_count(n, &c))
 		return e;
 	fp_img_range(n, &c);
@@ -767,8 +777,10 @@ static int fp_dir_stage(struct fp_upd *u, const struct fp_trie_root *root,
 	dl = min_t(unsigned int, len, dir->bits - FP_STRIDE);
 	u->dfirst = (k->hi >> (64 - dir->bits)) & ~(BIT(dir->bits - dl) - 1);
 	u->dn = BIT(dir->bits - dl);
-	u->dnew = u->dn == 1 ? &u->done :
-		  kvmalloc_array(u->dn, sizeof(*u->dnew), GFP_KERNEL);
+	if (fp_fault(u))
+		return -ENOMEM;
+	u->dnew = kvmalloc_array(u->dn, sizeof(*u->dnew),
+				 GFP_KERNEL | __GFP_NOWARN);
 	if (!u->dnew)
 		return -ENOMEM;
 	for (i = 0; i < u->dn; i++) {
@@ -812,8 +824,7 @@ static void fp_upd_commit(struct fp_upd *u, struct fp_trie_root *root,
 		for (i = 0; i < u->dn; i++)
 			WRITE_ONCE(dir->e[u->dfirst + i], u->dnew[i]);
 	}
-	if (u->dnew != &u->done)
-		kvfree(u->dnew);
+	kvfree(u->dnew);
 	fp_hb_commit(u);
 	WRITE_ONCE(t->mem, t->mem + u->mem);
 	kvfree(u->fresh);
