@@ -173,15 +173,20 @@ struct fp_trie_root {
 #define FP_HB_MIN	32	/* host routes that give a /24 its block */
 #define FP_HB_KEEP	16	/* ... and that it keeps it with */
 
+/*
+ * Blocks and /16s are exactly 2 KiB, a kmalloc size class: a counter in
+ * them would round each up to 4 KiB in the kernel, so writers count their
+ * entries when they need to (fp_hb_count(), fp_hb16_count()).
+ */
 struct fp_hb {
 	void *v[256];
-	unsigned int n;		/* host routes (writers only) */
 };
 
 struct fp_hb16 {
 	struct fp_hb __rcu *b[256];
-	unsigned int n;		/* blocks (writers only) */
 };
+
+static_assert(sizeof(struct fp_hb) == 2048 && sizeof(struct fp_hb16) == 2048);
 
 struct fp_hbtop {
 	u64 map[65536 / 64];	/* the /16s in @a: 8 KiB that stay cached */
@@ -1774,8 +1779,6 @@ static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
 			if (fp_pm_test(c->blk->pmap, 2 + b))
 				hb->v[s << 2 | b] = fp_pm_val(c->blk, 2 + b);
 	}
-	if (hb)
-		hb->n = cnt;
 	return cnt;
 }
 
@@ -1783,7 +1786,21 @@ static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
 static unsigned int fp_hb_count_after(const struct fp_hb *hb, u32 a,
 				      const void *val)
 {
-	return hb->n + (!hb->v[a & 255] && val) - (hb->v[a & 255] && !val);
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(hb->v); i++)
+		n += i == (a & 255) ? !!val : !!hb->v[i];
+	return n;
+}
+
+/* Blocks of the /16 @a16. */
+static unsigned int fp_hb16_count(const struct fp_hb16 *a16)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(a16->b); i++)
+		n += !!rcu_access_pointer(a16->b[i]);
+	return n;
 }
 
 /*
@@ -1809,7 +1826,7 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 	}
 	if (hb) {
 		u->hb_op = FP_HB_DEL;
-		u->hb16_gone = a16->n == 1;
+		u->hb16_gone = fp_hb16_count(a16) == 1;
 		u->hbtop_gone = u->hb16_gone && top->n == 1;
 		err = fp_retire(u, hb, sizeof(*hb));
 		if (!err && u->hb16_gone)
@@ -1874,7 +1891,6 @@ static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 			return -ENOMEM;
 		fp_hb_scan(n, hb);
 		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], hb);
-		a16->n++;
 		return 0;
 	}
 	for (s = 0; s < FP_SLOTS; s++) {
@@ -1953,14 +1969,12 @@ static void fp_hb_commit(struct fp_upd *u)
 	case FP_HB_SET:
 		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
 		hb = rcu_dereference_protected(a16->b[(a >> 8) & 255], 1);
-		hb->n = fp_hb_count_after(hb, a, u->cval);
 		WRITE_ONCE(hb->v[a & 255], u->cval);
 		break;
 	case FP_HB_ADD:
 		a16 = u->hb16_new ? u->hb16_new :
 		      rcu_dereference_protected(top->a[a >> 16], 1);
 		rcu_assign_pointer(a16->b[(a >> 8) & 255], u->hb_new);
-		a16->n++;
 		if (u->hb16_new) {
 			rcu_assign_pointer(top->a[a >> 16], a16);
 			fp_hb_map(top, a, true);
@@ -1972,7 +1986,6 @@ static void fp_hb_commit(struct fp_upd *u)
 	case FP_HB_DEL:
 		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
 		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], NULL);
-		a16->n--;
 		if (u->hb16_gone) {
 			fp_hb_map(top, a, false);
 			RCU_INIT_POINTER(top->a[a >> 16], NULL);
