@@ -176,7 +176,7 @@ struct fp_trie_root {
 /*
  * Blocks and /16s are exactly 2 KiB, a kmalloc size class: a counter in
  * them would round each up to 4 KiB in the kernel, so writers count their
- * entries when they need to (fp_hb_count(), fp_hb16_count()).
+ * entries when they need to (fp_hb_count_after(), fp_hb16_count()).
  */
 struct fp_hb {
 	void *v[256];
