@@ -47,10 +47,10 @@
  * FP_HB_MIN (32) host routes therefore also gets a block of its 256
  * addresses' /32 values (NULL where there is none), reached through an
  * 8-KiB bitmap and an array of /16s: the bitmap and the /16s stay cached,
- * the block line is the one miss, as in DIR-24-8.  A lookup whose
- * direct-table entry is a node (as it is wherever a /32 lies) tries the
- * block first and falls back to the trie on NULL, which is exact because
- * a /32 is the longest possible match.  The trie remains the complete
+ * the block line is the one miss, as in DIR-24-8.  An IPv4 lookup tries
+ * the block first (a test of the cached bitmap where the /16 has none),
+ * before the direct table, and falls back to the trie on NULL, which is
+ * exact because a /32 is the longest possible match.  The trie remains the complete
  * table (get, delete and the walk never look at blocks); a block is built
  * from the new trie when its /24 reaches FP_HB_MIN, its entries are
  * changed in place (one pointer store, after the new root is published),
@@ -1243,16 +1243,16 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 	unsigned int d;
 	void *v;
 
+	/* a /32 is the longest match: a host block's answer needs no more */
+	v = fp_hb_lookup(t, (u32)(a >> 32));
+	if (v)
+		return v;
 	if (unlikely(!dir))
 		return NULL;
 	d = dir->bits;
 	e = READ_ONCE(dir->e[a >> (64 - d)]);
 	if (e & 1)
 		return (void *)(e - 1);
-	/* a host block lies below a node: a /32 in the trie keeps it one */
-	v = fp_hb_lookup(t, (u32)(a >> 32));
-	if (v)
-		return v;
 	if (e & 2) {
 		struct fp_key k = { .hi = a };
 
