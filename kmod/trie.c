@@ -39,23 +39,32 @@
  * values must be at least 2-byte aligned).  An IPv4 lookup is then at most
  * 4 (usually 1-2) node levels.
  *
- * Host blocks (IPv4)
- * -------------------
+ * Dense /24s and host blocks (IPv4)
+ * ----------------------------------
  * FastPath's tables are mostly one /32 per VM, and a /32 lies three 6-bit
- * levels below the 18-bit direct table: three nodes and a leaf block that
- * all miss the cache once the table is large.  A /24 that holds at least
- * FP_HB_MIN (32) host routes therefore also gets a block of its 256
- * addresses' /32 values (NULL where there is none), reached through an
- * 8-KiB bitmap and an array of /16s: the bitmap and the /16s stay cached,
- * the block line is the one miss, as in DIR-24-8.  An IPv4 lookup tries
- * the block first (a test of the cached bitmap where the /16 has none),
- * before the direct table, and falls back to the trie on NULL, which is
- * exact because a /32 is the longest possible match.  The trie remains the complete
- * table (get, delete and the walk never look at blocks); a block is built
- * from the new trie when its /24 reaches FP_HB_MIN, its entries are
- * changed in place (one pointer store, after the new root is published),
- * and it is dropped below FP_HB_KEEP (16).  Blocks cost 2 KiB per /24
- * (16-64 bytes per host route) and are counted in fp_trie_mem().
+ * levels below the 18-bit direct table.  In the plain trie every 4
+ * addresses with a /32 take a depth-30 node and its leaf block (about 60
+ * bytes per host route), and a lookup takes three levels that all miss
+ * the cache once the table is large.  A /24 that holds at least FP_HB_MIN
+ * (32) host routes and no /31 is therefore dense: its node at depth 24 has
+ * no children, its kids pointer (tagged with bit 0) is instead a block of
+ * its 256 addresses' /32 values (NULL where there is none; 2 KiB, 8 to 64
+ * bytes per host route), and its own leaves answer for the addresses
+ * without a /32.  The block is part of the trie, copied on write like a
+ * node: get, delete, the walk and the lookups that reach the node read it.
+ * The node gets its children back below FP_HB_KEEP (16) host routes or
+ * when a /31 arrives.
+ *
+ * The lookups do not walk down to the block: an 8-KiB bitmap and an array
+ * of /16s (the "host blocks") point to the block of every dense /24; the
+ * bitmap and the /16s stay cached, the block line is the one miss, as in
+ * DIR-24-8.  An IPv4 lookup tries the block first (a test of the cached
+ * bitmap where the /16 has none), before the direct table: a non-NULL
+ * value is the answer, since a /32 is the longest possible match, and NULL
+ * goes on to the direct table and the trie.  Because the trie alone is
+ * complete, the writer stores these pointers after the new root is
+ * published: a reader sees an old or a new block, each with the values of
+ * one version.  fp_trie_mem() counts the blocks with the trie.
  *
  * Lookup images
  * -------------
@@ -164,11 +173,11 @@ struct fp_trie_root {
 };
 
 /*
- * Host blocks (IPv4): a /24 holding at least FP_HB_MIN host routes gets an
- * array of its 256 addresses' /32 values (NULL where it has none), found
- * through a bitmap and a table of /16s: three loads that stay cached and
- * one that does not, where the trie below its direct table takes three
- * levels of node and leaf loads.
+ * Dense /24s (IPv4): a /24 with at least FP_HB_MIN host routes and no /31
+ * keeps them in a block of its 256 addresses' /32 values (NULL where it
+ * has none) instead of depth-30 nodes, found by the lookups through a
+ * bitmap and a table of /16s: three loads that stay cached and one that
+ * does not, where the trie below its direct table takes three levels.
  */
 #define FP_HB_MIN	32	/* host routes that give a /24 its block */
 #define FP_HB_KEEP	16	/* ... and that it keeps it with */
@@ -187,6 +196,17 @@ struct fp_hb16 {
 };
 
 static_assert(sizeof(struct fp_hb) == 2048 && sizeof(struct fp_hb16) == 2048);
+
+/*
+ * A dense /24 (IPv4): its node at depth 24 has no children; its kids
+ * pointer, tagged with bit 0, is the block of its host routes instead.
+ */
+static inline struct fp_hb *fp_dense(const struct fp_node *n)
+{
+	unsigned long k = (unsigned long)n->kids;
+
+	return k & 1 ? (struct fp_hb *)(k - 1) : NULL;
+}
 
 struct fp_hbtop {
 	u64 map[65536 / 64];	/* the /16s in @a: 8 KiB that stay cached */
@@ -261,7 +281,7 @@ struct fp_upd {
 	struct fp_gc *stale;	/* replaced by this update */
 	ssize_t mem;		/* change of t->mem */
 	enum fp_hb_op hb_op;	/* what the commit does to the host blocks */
-	struct fp_hb *hb_new;	/* FP_HB_ADD: the /24's new block */
+	struct fp_hb *hb_new;	/* FP_HB_ADD, _SET: the /24's block */
 	struct fp_hb16 *hb16_new;	/* ... and its /16's, if new */
 	struct fp_hbtop *hbtop_new;	/* ... and the table's (FP_HB_SWAP) */
 	bool hb16_gone;		/* FP_HB_DEL: the /16 loses its last block */
@@ -556,7 +576,9 @@ static int fp_retire_node(struct fp_upd *u, const struct fp_node *n,
 {
 	int err = 0;
 
-	if (kids && n->vec)
+	if (kids && fp_dense(n))
+		err = fp_retire(u, fp_dense(n), sizeof(struct fp_hb));
+	else if (kids && n->vec)
 		err = fp_retire(u, n->kids, fp_kids_size(n->vec));
 	if (!err && blk && n->blk)
 		err = fp_retire(u, n->blk,
@@ -632,7 +654,7 @@ static bool fp_img_count(const struct fp_node *n, struct fp_img_census *c)
 	unsigned int i, nk = hweight64(n->vec);
 
 	c->nl += n->blk ? fp_nleaves(n->blk) : 0;
-	if (++c->nn > FP_IMG_MAX || c->nl > FP_IMG_MAXL)
+	if (++c->nn > FP_IMG_MAX || c->nl > FP_IMG_MAXL || fp_dense(n))
 		return false;
 	for (i = 0; i < nk; i++)
 		if (!fp_img_count(&n->kids[i], c))
@@ -867,6 +889,215 @@ static int fp_dir_prepare(struct fp_upd *u, size_t count, bool fresh,
 
 /* ---- copy-on-write update ---- */
 
+static void *fp_bulk_best(const u64 *pmap, void *const *rib, unsigned int s,
+			  void *inh);
+
+/*
+ * The leaf block of a node whose children are @nvec, own prefixes those
+ * of @ob (or none) and inherited value @inh; NULL when it has neither
+ * leaves nor prefixes.
+ */
+static int fp_leaf_blk(struct fp_upd *u, const struct fp_blk *ob, u64 nvec,
+		       void *inh, struct fp_blk **out)
+{
+	unsigned int s, i, nl = 0, np = ob ? fp_pm_weight(ob->pmap) : 0;
+	u64 leafvec = 0, bit;
+	void *v, *prev = NULL;
+	struct fp_blk *b;
+
+	for (s = 0; s < FP_SLOTS; s++) {
+		bit = 1ULL << s;
+		if (nvec & bit)
+			continue;
+		v = fp_slot_best(ob, s, inh, -1, NULL);
+		if (!nl || v != prev) {
+			leafvec |= bit;
+			nl++;
+		}
+		prev = v;
+	}
+	*out = NULL;
+	if (!nl && !np)
+		return 0;
+	b = fp_alloc(u, fp_blk_size(nl, np));
+	if (!b)
+		return -ENOMEM;
+	b->leafvec = leafvec;
+	b->pmap[0] = ob ? ob->pmap[0] : 0;
+	b->pmap[1] = ob ? ob->pmap[1] : 0;
+	for (s = 0, i = 0; s < FP_SLOTS; s++)
+		if (leafvec & (1ULL << s))
+			b->v[i++] = fp_slot_best(ob, s, inh, -1, NULL);
+	if (np)
+		memcpy(&b->v[i], &ob->v[fp_nleaves(ob)], np * sizeof(void *));
+	*out = b;
+	return 0;
+}
+
+/*
+ * A depth-30 node (IPv4, no children) with the /31s and /32s @pv[0..5]
+ * (prefix positions 0-5, NULL where none) under inherited value @inh.
+ */
+static int fp_host_node(struct fp_upd *u, void *const *pv, void *inh,
+			struct fp_node *out)
+{
+	u64 pmap[2] = { 0, 0 }, leafvec = 0, bit;
+	unsigned int p, s, i, nl = 0, np = 0;
+	void *v, *prev = NULL;
+	struct fp_blk *b;
+
+	for (p = 0; p < 6; p++)
+		if (pv[p]) {
+			pmap[0] |= 1ULL << p;
+			np++;
+		}
+	for (s = 0; s < FP_SLOTS; s++) {
+		bit = 1ULL << s;
+		v = fp_bulk_best(pmap, pv, s, inh);
+		if (!nl || v != prev) {
+			leafvec |= bit;
+			nl++;
+		}
+		prev = v;
+	}
+	b = fp_alloc(u, fp_blk_size(nl, np));
+	if (!b)
+		return -ENOMEM;
+	b->leafvec = leafvec;
+	b->pmap[0] = pmap[0];
+	b->pmap[1] = 0;
+	for (s = 0, i = 0; s < FP_SLOTS; s++)
+		if (leafvec & (1ULL << s))
+			b->v[i++] = fp_bulk_best(pmap, pv, s, inh);
+	for (p = 0; p < 6; p++)
+		if (pv[p])
+			b->v[i++] = pv[p];
+	out->vec = 0;
+	out->kids = NULL;
+	out->blk = b;
+	return 0;
+}
+
+static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb);
+static unsigned int fp_hb_count_after(const struct fp_hb *hb, u32 a,
+				      const void *val);
+static int fp_retire_tree(struct fp_upd *u, const struct fp_node *n);
+
+/* Whether the /24 node @n24 (with children) has the /32 of address @a. */
+static bool fp_get_host(const struct fp_node *n24, unsigned int a)
+{
+	unsigned int s = (a & 255) >> 2;
+	const struct fp_node *c;
+
+	if (!(n24->vec & (1ULL << s)))
+		return false;
+	c = &n24->kids[hweight64(n24->vec & fp_mask(s)) - 1];
+	return c->blk && fp_pm_test(c->blk->pmap, 2 + (a & 3));
+}
+
+/*
+ * The /31 and /32 values (positions 0-5 of its depth-30 node) of slot @s
+ * of a dense /24 whose block is @od, once update u is made.
+ */
+static void fp_host_slot(const struct fp_upd *u, const struct fp_hb *od,
+			 unsigned int s, void **pv)
+{
+	u32 a = (u32)(u->key.hi >> 32) & 255;
+	unsigned int r;
+
+	pv[0] = NULL;
+	pv[1] = NULL;
+	for (r = 0; r < 4; r++)
+		pv[2 + r] = od->v[s << 2 | r];
+	if (s == a >> 2)
+		pv[u->cpos] = u->cval;
+}
+
+/*
+ * Update u (a /31 or /32, IPv4) below the /24 node @old (depth 24,
+ * inherited value @inh, which the update does not change): a dense node
+ * stays dense with a new block (while it keeps FP_HB_KEEP host routes and
+ * gets no /31) or gets its children back; a node with children becomes
+ * dense when the update gives it FP_HB_MIN host routes and it has no /31.
+ * Return: 0 done in @out, 1 for the generic rebuild, or -ENOMEM.
+ */
+static int fp_rebuild_host24(struct fp_upd *u, const struct fp_node *old,
+			     struct fp_node *out, void *inh)
+{
+	struct fp_hb *od = old ? fp_dense(old) : NULL, *nd = NULL;
+	unsigned int a = (u32)(u->key.hi >> 32) & 255, s, r, i, nk;
+	const struct fp_blk *ob = old ? old->blk : NULL;
+	struct fp_node *kids = NULL;
+	void *pv[6];
+	u64 nvec = 0;
+	int err;
+
+	if (!od) {
+		/* promote: a /32 added, the /24 reaches FP_HB_MIN, no /31 */
+		if (u->len != 32 || !u->cval || !old)
+			return 1;
+		nk = hweight64(old->vec);
+		for (i = 0; i < nk; i++)
+			if (old->kids[i].blk && (old->kids[i].blk->pmap[0] & 3))
+				return 1;
+		if (fp_hb_scan(old, NULL) + !fp_get_host(old, a) < FP_HB_MIN)
+			return 1;
+		nd = fp_alloc(u, sizeof(*nd));
+		if (!nd)
+			return -ENOMEM;
+		fp_hb_scan(old, nd);
+		nd->v[a] = u->cval;
+		err = fp_leaf_blk(u, ob, 0, inh, &out->blk);
+		if (err)
+			return err;
+		out->vec = 0;
+		out->kids = (struct fp_node *)((unsigned long)nd | 1);
+		return fp_retire_tree(u, old);
+	}
+	if (u->len == 32 && fp_hb_count_after(od, a, u->cval) >= FP_HB_KEEP) {
+		nd = fp_alloc(u, sizeof(*nd));
+		if (!nd)
+			return -ENOMEM;
+		memcpy(nd, od, sizeof(*nd));
+		nd->v[a] = u->cval;
+		*out = *old;
+		out->kids = (struct fp_node *)((unsigned long)nd | 1);
+		return fp_retire(u, od, sizeof(*od));
+	}
+	/* demote: children again, from the block and the update */
+	for (s = 0; s < FP_SLOTS; s++) {
+		fp_host_slot(u, od, s, pv);
+		for (r = 0; r < 6; r++)
+			if (pv[r])
+				nvec |= 1ULL << s;
+	}
+	if (nvec) {
+		kids = fp_alloc(u, fp_kids_size(nvec));
+		if (!kids)
+			return -ENOMEM;
+	}
+	for (s = 0, i = 0; s < FP_SLOTS; s++) {
+		if (!(nvec & (1ULL << s)))
+			continue;
+		fp_host_slot(u, od, s, pv);
+		err = fp_host_node(u, pv, fp_slot_best(ob, s, inh, -1, NULL),
+				   &kids[i++]);
+		if (err)
+			return err;
+	}
+	memset(out, 0, sizeof(*out));
+	/* a node with neither prefixes nor children vanishes */
+	if (nvec || (ob && (ob->pmap[0] || ob->pmap[1]))) {
+		err = fp_leaf_blk(u, ob, nvec, inh, &out->blk);
+		if (err)
+			return err;
+		out->vec = nvec;
+		out->kids = kids;
+	}
+	err = fp_retire(u, od, sizeof(*od));
+	return err ? err : fp_retire_node(u, old, false, true);
+}
+
 /*
  * Build in @out the new version of node @old (NULL: none yet) at depth @d,
  * whose inherited value (longest prefix covering the whole node) changes
@@ -892,6 +1123,11 @@ static int fp_rebuild(struct fp_upd *u, const struct fp_node *old,
 	void *ob_s, *nb_s, *prev;
 	int err;
 
+	if (onpath && d == 24 && u->hd == 30 && u->t->bits == 32) {
+		err = fp_rebuild_host24(u, old, out, ninh);
+		if (err <= 0)
+			return err;
+	}
 	if (ob) {
 		npmap[0] = ob->pmap[0];
 		npmap[1] = ob->pmap[1];
@@ -923,7 +1159,8 @@ static int fp_rebuild(struct fp_upd *u, const struct fp_node *old,
 		kids_changed = true;
 	}
 
-	if (!nvec && !npmap[0] && !npmap[1] && !(d == 0 && ninh)) {
+	if (!nvec && !npmap[0] && !npmap[1] && !(d == 0 && ninh) &&
+	    !(old && fp_dense(old))) {
 		memset(out, 0, sizeof(*out));
 		return old ? fp_retire_node(u, old, true, true) : 0;
 	}
@@ -1034,7 +1271,7 @@ static int fp_rebuild(struct fp_upd *u, const struct fp_node *old,
 	}
 
 	out->vec = nvec;
-	out->kids = nvec ? kids : NULL;
+	out->kids = nvec || (old && fp_dense(old)) ? kids : NULL;
 	out->blk = blk;
 	return 0;
 }
@@ -1084,7 +1321,7 @@ static int fp_update(struct fp_trie *t, const struct fp_key *k,
 		nroot->n = rn;
 		nroot->def = ndef;
 	}
-	if (len == 32 && t->bits == 32) {
+	if (len >= 31 && t->bits == 32) {
 		err = fp_hb_prepare(&u, nroot);
 		if (err)
 			goto fail;
@@ -1135,6 +1372,14 @@ static void *fp_get_key(const struct fp_trie_root *root,
 		return NULL;
 	if (!len)
 		return root->def;
+	if (fp_home(len) == 30) {
+		/* a dense /24 (IPv4) holds its /32s and no /31 */
+		n = fp_descend(root, k, 24);
+		if (n && fp_dense(n))
+			return len == 32 ?
+			       READ_ONCE(fp_dense(n)->v[(k->hi >> 32) & 255]) :
+			       NULL;
+	}
 	n = fp_descend(root, k, fp_home(len));
 	if (!n)
 		return NULL;
@@ -1221,6 +1466,12 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 		n = &READ_ONCE(n->kids)[hweight64(vec & (bit | (bit - 1))) - 1];
 		d += FP_STRIDE;
 	}
+	if (unlikely(fp_dense(n))) {	/* IPv4 only */
+		void *v = READ_ONCE(fp_dense(n)->v[(k->hi >> 32) & 255]);
+
+		if (v)
+			return v;
+	}
 	b = READ_ONCE(n->blk);
 	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
 }
@@ -1268,6 +1519,12 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 			break;
 		n = &READ_ONCE(n->kids)[hweight64(vec & (bit | (bit - 1))) - 1];
 		d += FP_STRIDE;
+	}
+	/* a dense /24 the host blocks do not show yet (being published) */
+	if (unlikely(fp_dense(n))) {
+		v = READ_ONCE(fp_dense(n)->v[(a >> 32) & 255]);
+		if (v)
+			return v;
 	}
 	b = READ_ONCE(n->blk);
 	return b->v[hweight64(b->leafvec & (bit | (bit - 1))) - 1];
@@ -1448,6 +1705,22 @@ static void *fp_bulk_best(const u64 *pmap, void *const *rib, unsigned int s,
 	return inh;
 }
 
+/*
+ * Whether the entries below a /24 (IPv4) make it dense: FP_HB_MIN host
+ * routes and no /31.
+ */
+static bool fp_bulk_dense(const struct fp_bent *e, size_t n)
+{
+	size_t a, hosts = 0;
+
+	for (a = 0; a < n; a++) {
+		if (e[a].len == 31)
+			return false;
+		hosts += e[a].len == 32;
+	}
+	return hosts >= FP_HB_MIN;
+}
+
 /* Build node at depth @d from @e[0..@n), all longer than @d, sorted. */
 static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			unsigned int d, void *inh, struct fp_node *out)
@@ -1458,9 +1731,15 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 	struct fp_node *kids = NULL;
 	struct fp_blk *blk = NULL;
 	void *prev = NULL, *v;
+	struct fp_hb *nd = NULL;
 	size_t a, b;
 	int err;
 
+	if (d == 24 && bk->u->t->bits == 32 && fp_bulk_dense(e, n)) {
+		nd = fp_zalloc(bk->u, sizeof(*nd));
+		if (!nd)
+			return -ENOMEM;
+	}
 	for (a = 0; a < n; a++) {
 		if (e[a].len <= d + FP_STRIDE) {
 			unsigned int p = fp_pos(&e[a].k, e[a].len);
@@ -1469,6 +1748,8 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 				return -EEXIST;
 			pmap[p >> 6] |= 1ULL << (p & 63);
 			rib[p] = e[a].v;
+		} else if (nd) {
+			nd->v[(e[a].k.hi >> 32) & 255] = e[a].v;
 		} else {
 			vec |= 1ULL << fp_chunk(&e[a].k, d);
 		}
@@ -1504,11 +1785,11 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			return -ENOMEM;
 	}
 	out->vec = vec;
-	out->kids = kids;
+	out->kids = nd ? (struct fp_node *)((unsigned long)nd | 1) : kids;
 	out->blk = blk;
 
 	i = 0;
-	for (a = 0; a < n; a = b) {
+	for (a = 0; a < n && !nd; a = b) {
 		if (e[a].len <= d + FP_STRIDE) {
 			b = a + 1;
 			continue;
@@ -1683,6 +1964,18 @@ static int fp_walk_node(struct fp_walk *w, const struct fp_node *n,
 			if (err)
 				return err;
 		}
+		for (r = 0; fp_dense(n) && r < 4; r++) {
+			/* the /32s of the slot's 4 addresses (IPv4, d 24) */
+			void *v = READ_ONCE(fp_dense(n)->v[s << 2 | r]);
+
+			if (!v)
+				continue;
+			fp_set_chunk(k, d + FP_STRIDE, r << 4);
+			err = fp_walk_emit(w, k, 32, v);
+			fp_set_chunk(k, d + FP_STRIDE, 0);
+			if (err)
+				return err;
+		}
 		if (!(n->vec & (1ULL << s)))
 			continue;
 		ki++;
@@ -1804,23 +2097,28 @@ static unsigned int fp_hb16_count(const struct fp_hb16 *a16)
 }
 
 /*
- * Get the host blocks ready for an update of the /32 u->key whose trie
- * after the update is @root (not yet published): change the block's
- * entry in place at commit, give the /24 a block (built from @root) or
- * take it away, as the /24's count of host routes says.
+ * Get the host blocks ready for an update of the /31 or /32 u->key whose
+ * trie after the update is @root (not yet published): at commit, point
+ * the /24's entry to the block of its node in @root if that node is dense
+ * (a new block, or a /24 that became dense), else clear it; the trie owns
+ * the blocks.
  */
 static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 {
+	const struct fp_node *n24 = fp_descend(root, &u->key, 24);
+	struct fp_hb *nd = n24 ? fp_dense(n24) : NULL;
 	struct fp_hbtop *top = fp_hbtop(u->t);
 	u32 a = (u32)(u->key.hi >> 32);
-	const struct fp_node *n24;
 	struct fp_hb16 *a16;
 	struct fp_hb *hb;
-	int err;
+	int err = 0;
 
 	a16 = top ? rcu_dereference_protected(top->a[a >> 16], 1) : NULL;
 	hb = a16 ? rcu_dereference_protected(a16->b[(a >> 8) & 255], 1) : NULL;
-	if (hb && fp_hb_count_after(hb, a, u->cval) >= FP_HB_KEEP) {
+	if (nd == hb)
+		return 0;
+	u->hb_new = nd;
+	if (nd && hb) {
 		u->hb_op = FP_HB_SET;
 		return 0;
 	}
@@ -1828,22 +2126,12 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 		u->hb_op = FP_HB_DEL;
 		u->hb16_gone = fp_hb16_count(a16) == 1;
 		u->hbtop_gone = u->hb16_gone && top->n == 1;
-		err = fp_retire(u, hb, sizeof(*hb));
-		if (!err && u->hb16_gone)
+		if (u->hb16_gone)
 			err = fp_retire(u, a16, sizeof(*a16));
 		if (!err && u->hbtop_gone)
 			err = fp_retire(u, top, sizeof(*top));
 		return err;
 	}
-	if (!u->cval)
-		return 0;
-	n24 = fp_descend(root, &u->key, 24);	/* the /24's node */
-	if (fp_hb_scan(n24, NULL) < FP_HB_MIN)
-		return 0;
-	u->hb_new = fp_alloc(u, sizeof(*u->hb_new));
-	if (!u->hb_new)
-		return -ENOMEM;
-	fp_hb_scan(n24, u->hb_new);
 	if (!a16) {
 		u->hb16_new = fp_zalloc(u, sizeof(*u->hb16_new));
 		if (!u->hb16_new)
@@ -1858,18 +2146,17 @@ static int fp_hb_prepare(struct fp_upd *u, const struct fp_trie_root *root)
 	return 0;
 }
 
-/* Give every /24 of the tree below @n (depth @d) that qualifies its block. */
+/* Point to the block of every dense /24 of the tree below @n (depth @d). */
 static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 		       struct fp_key *k, unsigned int d, struct fp_hbtop **top)
 {
 	unsigned int s, i = 0;
 	struct fp_hb16 *a16;
-	struct fp_hb *hb;
 	u32 a;
 	int err;
 
 	if (d == 24) {
-		if (fp_hb_scan(n, NULL) < FP_HB_MIN)
+		if (!fp_dense(n))
 			return 0;
 		if (!*top) {
 			*top = fp_zalloc(u, sizeof(**top));
@@ -1886,11 +2173,7 @@ static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 			fp_hb_map(*top, a, true);
 			(*top)->n++;
 		}
-		hb = fp_alloc(u, sizeof(*hb));
-		if (!hb)
-			return -ENOMEM;
-		fp_hb_scan(n, hb);
-		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], hb);
+		RCU_INIT_POINTER(a16->b[(a >> 8) & 255], fp_dense(n));
 		return 0;
 	}
 	for (s = 0; s < FP_SLOTS; s++) {
@@ -1906,27 +2189,22 @@ static int fp_hb_build(struct fp_upd *u, const struct fp_node *n,
 }
 
 /*
- * Call @fn(@u, object, size) for every block, /16 and the table of @top,
- * in that order; stop at the first error.  Nothing is unlinked.
+ * Call @fn(@u, object, size) for every /16 and the table of @top, in that
+ * order (the blocks are the trie's); stop at the first error.  Nothing is
+ * unlinked.
  */
 static int fp_hb_each(struct fp_hbtop *top,
 		      int (*fn)(struct fp_upd *u, void *obj, size_t size),
 		      struct fp_upd *u)
 {
 	struct fp_hb16 *a16;
-	unsigned int i, j;
+	unsigned int i;
 	int err;
 
 	for (i = 0; i < ARRAY_SIZE(top->a); i++) {
 		a16 = rcu_dereference_protected(top->a[i], 1);
 		if (!a16)
 			continue;
-		for (j = 0; j < ARRAY_SIZE(a16->b); j++) {
-			err = fn(u, rcu_dereference_protected(a16->b[j], 1),
-				 sizeof(struct fp_hb));
-			if (err)
-				return err;
-		}
 		err = fn(u, a16, sizeof(*a16));
 		if (err)
 			return err;
@@ -1958,7 +2236,6 @@ static void fp_hb_commit(struct fp_upd *u)
 	struct fp_hbtop *top = u->hbtop_new ? u->hbtop_new : fp_hbtop(t);
 	u32 a = (u32)(u->key.hi >> 32);
 	struct fp_hb16 *a16;
-	struct fp_hb *hb;
 
 	switch (u->hb_op) {
 	case FP_HB_NONE:
@@ -1968,8 +2245,7 @@ static void fp_hb_commit(struct fp_upd *u)
 		break;
 	case FP_HB_SET:
 		a16 = rcu_dereference_protected(top->a[a >> 16], 1);
-		hb = rcu_dereference_protected(a16->b[(a >> 8) & 255], 1);
-		WRITE_ONCE(hb->v[a & 255], u->cval);
+		rcu_assign_pointer(a16->b[(a >> 8) & 255], u->hb_new);
 		break;
 	case FP_HB_ADD:
 		a16 = u->hb16_new ? u->hb16_new :
@@ -2028,7 +2304,7 @@ static void fp_free_tree(const struct fp_node *n)
 
 	for (i = 0; i < nk; i++)
 		fp_free_tree(&n->kids[i]);
-	kvfree(n->kids);
+	kvfree(fp_dense(n) ? (void *)fp_dense(n) : (void *)n->kids);
 	kvfree(n->blk);
 }
 

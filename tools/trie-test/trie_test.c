@@ -708,7 +708,7 @@ static void t_hosts4(void)
 	struct naive nv;
 	struct fp_trie t;
 	u64 seed = 0x4057;
-	unsigned int nth;
+	unsigned int nth, net;
 	int k, err, fails = 0, blocks = 0;
 	size_t mem, i;
 
@@ -723,13 +723,14 @@ static void t_hosts4(void)
 		bool del_op;
 		void *v = V(2 + k % 90);
 
-		p = P4(nets[rnd64(&seed) % 4], 24);
+		net = rnd64(&seed) % 4;
+		p = P4(nets[net], 24);
 		/* the first third fills, the last third empties */
 		del_op = r < (k < 2000 ? 15 : k < 4000 ? 45 : 85);
 		if (r % 25 == 1)
 			len = 24;
-		else if (r % 25 == 2)
-			len = 30 + rnd64(&seed) % 2;
+		else if (r % 25 == 2)	/* a /31 keeps a /24 from being dense */
+			len = 30 + (net >= 2 ? rnd64(&seed) % 2 : 0);
 		p.addr[3] = len == 24 ? 0 : (u8)(rnd64(&seed) & 0xff);
 		p.len = (u8)len;
 		prefix_mask(&p, 32);
