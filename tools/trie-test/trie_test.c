@@ -693,8 +693,9 @@ static void check_24(struct fp_trie *t, struct naive *nv,
 }
 
 /*
- * Host blocks: /24s filled with /32s past FP_HB_MIN (32) and emptied
- * below FP_HB_KEEP (16), with covering routes (/16, /24, /30, /31) that
+ * Dense /24s and host blocks: /24s filled with /32s past FP_HB_MIN (32)
+ * and emptied below FP_HB_KEEP (16), with covering routes (/16, /24, /30,
+ * and /31s in two of the four /24s, which a dense /24 cannot keep) that
  * answer the addresses without a /32, under allocation failures and a
  * whole-table replace; every address of the changed /24 checked after
  * every change.
@@ -792,6 +793,116 @@ static void t_hosts4(void)
 	CHECK(fp_trie_mem(&t) == sizeof(t));
 	mutex_unlock(&lock);
 	CHECK(fails > 50);
+	fp_trie_destroy(&t);
+	naive_free(&nv);
+}
+
+/*
+ * A dense /24 and its way back: 256 host routes cost the 2-KiB block and
+ * little more (not a depth-30 node per 4 addresses), as much built one
+ * by one as in a whole-table replace; a /31 gives the /24 its depth-30
+ * nodes back, and the next /32 update after the /31 is gone makes it
+ * dense again.  Every address checked after each step, and get and the
+ * walk see the 256 /32s.
+ */
+struct dense_walk {
+	unsigned int n32;
+	unsigned int n;
+	struct fp_trie_prefix last;
+	bool ordered;
+};
+
+static int dense_walk_fn(void *arg, const struct fp_trie_prefix *p, void *v)
+{
+	struct dense_walk *w = arg;
+
+	if (w->n && memcmp(p->addr, w->last.addr, 4) < 0)
+		w->ordered = false;
+	w->last = *p;
+	w->n++;
+	w->n32 += p->len == 32;
+	return 0;
+}
+
+static void t_dense4(void)
+{
+	static struct fp_trie_entry e[2 + 512];
+	struct fp_trie_prefix p;
+	struct dense_walk w = { .ordered = true };
+	struct naive nv;
+	struct fp_trie t;
+	size_t base = 0, dense, split;
+	unsigned int i;
+
+	naive_init(&nv, 32);
+	fp_trie_init(&t, 32, &lock);
+	e[0] = (struct fp_trie_entry){ P4("198.51.0.0", 16), V(1) };
+	e[1] = (struct fp_trie_entry){ P4("198.51.100.64", 26), V(2) };
+	for (i = 0; i < 512; i++) {
+		/* 198.51.101.0/24 first (the host blocks' top level), then .100 */
+		p = P4(i < 256 ? "198.51.101.0" : "198.51.100.0", 32);
+		p.addr[3] = (u8)i;
+		e[2 + i] = (struct fp_trie_entry){ p, V(10 + i) };
+	}
+	for (i = 0; i < 2 + 512; i++) {
+		if (i == 2 + 256)
+			base = fp_trie_mem(&t);
+		CHECK(ins(&t, e[i].pfx, e[i].value) == 0);
+		naive_set(&nv, &e[i].pfx, e[i].value);
+	}
+	/* the second dense /24: its block and its node's leaves */
+	dense = fp_trie_mem(&t);
+	CHECK(t.hb != NULL);
+	CHECK(dense - base < 2048 + 512);
+	check_24(&t, &nv, &e[2].pfx);
+	check_24(&t, &nv, &e[2 + 256].pfx);
+	rcu_read_lock();
+	for (i = 0; i < 512; i++)
+		CHECK(fp_trie_get(&t, &e[2 + i].pfx) == V(10 + i));
+	CHECK(fp_trie_walk(&t, NULL, dense_walk_fn, &w) == 0);
+	rcu_read_unlock();
+	CHECK(w.n == 2 + 512 && w.n32 == 512 && w.ordered);
+	/* the same routes in one replace: the same table */
+	mutex_lock(&lock);
+	CHECK(fp_trie_replace_all(&t, e, 2 + 512) == 0);
+	mutex_unlock(&lock);
+	CHECK(fp_trie_mem(&t) == dense);
+	check_24(&t, &nv, &e[2 + 256].pfx);
+	/* a /31: depth-30 nodes again, several times the memory */
+	p = P4("198.51.100.6", 31);
+	CHECK(ins(&t, p, V(3)) == 0);
+	naive_set(&nv, &p, V(3));
+	split = fp_trie_mem(&t);
+	CHECK(split > dense + 4096);
+	check_24(&t, &nv, &p);
+	mutex_lock(&lock);
+	CHECK(fp_trie_delete(&t, &p, NULL) == 0);
+	mutex_unlock(&lock);
+	naive_del(&nv, &p);
+	check_24(&t, &nv, &p);
+	/* the next /32 update makes it dense again */
+	CHECK(ins(&t, e[2 + 256 + 9].pfx, V(500)) == 0);
+	naive_set(&nv, &e[2 + 256 + 9].pfx, V(500));
+	CHECK(fp_trie_mem(&t) == dense);
+	check_24(&t, &nv, &p);
+	/* down to 15 host routes: children again, then empty */
+	for (i = 0; i < 512; i++) {
+		mutex_lock(&lock);
+		CHECK(fp_trie_delete(&t, &e[2 + i].pfx, NULL) == 0);
+		mutex_unlock(&lock);
+		naive_del(&nv, &e[2 + i].pfx);
+		if (i == 256 + 240) {
+			CHECK(t.hb == NULL);
+			check_24(&t, &nv, &p);
+		}
+	}
+	check_24(&t, &nv, &p);
+	for (i = 0; i < 2; i++) {
+		mutex_lock(&lock);
+		CHECK(fp_trie_delete(&t, &e[i].pfx, NULL) == 0);
+		mutex_unlock(&lock);
+	}
+	CHECK(fp_trie_mem(&t) == sizeof(t));
 	fp_trie_destroy(&t);
 	naive_free(&nv);
 }
@@ -907,6 +1018,7 @@ int main(void)
 	run("faults6", t_faults6);
 	run("faults_shim", t_faults_shim);
 	run("hosts4", t_hosts4);
+	run("dense4", t_dense4);
 	run("images4", t_images4);
 	run("images6", t_images6);
 	run("big", t_big);
