@@ -1437,8 +1437,9 @@ static __always_inline void *fp_img_lookup(const struct fp_img *im,
 			  hweight64(n->leafvec & (bit | (bit - 1))) - 1);
 }
 
+/* @v4: an IPv4 table, whose /24 nodes may be dense */
 static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
-					   const struct fp_key *k)
+					   const struct fp_key *k, bool v4)
 {
 	const struct fp_node *n;
 	const struct fp_blk *b;
@@ -1466,7 +1467,7 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 		n = &READ_ONCE(n->kids)[hweight64(vec & (bit | (bit - 1))) - 1];
 		d += FP_STRIDE;
 	}
-	if (unlikely(fp_dense(n))) {	/* IPv4 only */
+	if (v4 && unlikely(fp_dense(n))) {
 		void *v = READ_ONCE(fp_dense(n)->v[(k->hi >> 32) & 255]);
 
 		if (v)
@@ -1544,7 +1545,7 @@ void *fp_trie_lookup6(const struct fp_trie *t, const u8 *addr)
 {
 	struct fp_key k = { fp_get_be64(addr), fp_get_be64(addr + 8) };
 
-	return fp_lookup_key(rcu_dereference(t->dir), &k);
+	return fp_lookup_key(rcu_dereference(t->dir), &k, false);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_trie_lookup6);
@@ -1568,7 +1569,7 @@ void *fp_trie_lookup(const struct fp_trie *t, const u8 *addr)
 		if (v)
 			return v;
 	}
-	return fp_lookup_key(rcu_dereference(t->dir), &k);
+	return fp_lookup_key(rcu_dereference(t->dir), &k, t->bits == 32);
 }
 
 FP_EXPORT_FOR_KUNIT(fp_trie_lookup);

@@ -202,9 +202,10 @@ static int host_block_bad(struct fp_trie *t, const struct host_block_state *h)
 }
 
 /*
- * Host blocks: a /24 gets its array of /32 values at 32 host routes and
- * loses it below 16; lookups of every address agree before, during and
- * after, and nothing is left when the table empties.
+ * Dense /24s and host blocks: a /24 gets its block of /32 values at 32
+ * host routes and loses it below 16 or to a /31; lookups of every address
+ * agree before, during and after, and nothing is left when the table
+ * empties.
  */
 static void trie_host_blocks(struct kunit *test)
 {
@@ -239,6 +240,18 @@ static void trie_host_blocks(struct kunit *test)
 	val[1] = 501;
 	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
 	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 101, 1)), V(1));
+	/* a /31 takes the block away; the next /32 update brings it back */
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 2), 31), V(502)), 0);
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 3)), V(502));
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 2)), V(12));
+	KUNIT_EXPECT_EQ(test, del(&t, pfx4(IP(198, 51, 100, 2), 31)), 0);
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), V(503)), 0);
+	val[8] = 503;
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
 	for (i = 0; i < 256 && n > 16; i += 2, n--) {
 		KUNIT_ASSERT_EQ(test, del(&t, pfx4(IP(198, 51, 100, i), 32)), 0);
 		on[i] = false;
