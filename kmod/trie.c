@@ -935,47 +935,63 @@ static int fp_leaf_blk(struct fp_upd *u, const struct fp_blk *ob, u64 nvec,
 }
 
 /*
+ * The leaf block of a node whose children are @vec and whose own prefixes
+ * are @pmap, their values at rib[position], under inherited value @inh;
+ * NULL when it has neither leaves nor prefixes.
+ */
+static int fp_rib_blk(struct fp_upd *u, const u64 *pmap, void *const *rib,
+		      u64 vec, void *inh, struct fp_blk **out)
+{
+	unsigned int s, i, nl = 0, np = fp_pm_weight(pmap);
+	u64 leafvec = 0;
+	void *v, *prev = NULL;
+	struct fp_blk *blk;
+
+	for (s = 0; s < FP_SLOTS; s++) {
+		if (vec & (1ULL << s))
+			continue;
+		v = fp_bulk_best(pmap, rib, s, inh);
+		if (!nl || v != prev) {
+			leafvec |= 1ULL << s;
+			nl++;
+		}
+		prev = v;
+	}
+	*out = NULL;
+	if (!nl && !np)
+		return 0;
+	blk = fp_alloc(u, fp_blk_size(nl, np));
+	if (!blk)
+		return -ENOMEM;
+	blk->leafvec = leafvec;
+	blk->pmap[0] = pmap[0];
+	blk->pmap[1] = pmap[1];
+	for (s = 0, i = 0; s < FP_SLOTS; s++)
+		if (leafvec & (1ULL << s))
+			blk->v[i++] = fp_bulk_best(pmap, rib, s, inh);
+	for (s = 0; s < FP_NPOS; s++)
+		if (fp_pm_test(pmap, s))
+			blk->v[i++] = rib[s];
+	*out = blk;
+	return 0;
+}
+
+/*
  * A depth-30 node (IPv4, no children) with the /31s and /32s @pv[0..5]
  * (prefix positions 0-5, NULL where none) under inherited value @inh.
  */
 static int fp_host_node(struct fp_upd *u, void *const *pv, void *inh,
 			struct fp_node *out)
 {
-	u64 pmap[2] = { 0, 0 }, leafvec = 0, bit;
-	unsigned int p, s, i, nl = 0, np = 0;
-	void *v, *prev = NULL;
-	struct fp_blk *b;
+	u64 pmap[2] = { 0, 0 };
+	unsigned int p;
 
 	for (p = 0; p < 6; p++)
-		if (pv[p]) {
-			pmap[0] |= 1ULL << p;
-			np++;
-		}
-	for (s = 0; s < FP_SLOTS; s++) {
-		bit = 1ULL << s;
-		v = fp_bulk_best(pmap, pv, s, inh);
-		if (!nl || v != prev) {
-			leafvec |= bit;
-			nl++;
-		}
-		prev = v;
-	}
-	b = fp_alloc(u, fp_blk_size(nl, np));
-	if (!b)
-		return -ENOMEM;
-	b->leafvec = leafvec;
-	b->pmap[0] = pmap[0];
-	b->pmap[1] = 0;
-	for (s = 0, i = 0; s < FP_SLOTS; s++)
-		if (leafvec & (1ULL << s))
-			b->v[i++] = fp_bulk_best(pmap, pv, s, inh);
-	for (p = 0; p < 6; p++)
 		if (pv[p])
-			b->v[i++] = pv[p];
+			pmap[0] |= 1ULL << p;
 	out->vec = 0;
 	out->kids = NULL;
-	out->blk = b;
-	return 0;
+	return fp_rib_blk(u, pmap, pv, 0, inh, &out->blk);
 }
 
 static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb);
@@ -1727,12 +1743,11 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			unsigned int d, void *inh, struct fp_node *out)
 {
 	void **rib = bk->scratch + (d / FP_STRIDE) * FP_NPOS;
-	u64 pmap[2] = { 0, 0 }, vec = 0, leafvec = 0;
-	unsigned int s, nl = 0, np, i;
+	u64 pmap[2] = { 0, 0 }, vec = 0;
 	struct fp_node *kids = NULL;
-	struct fp_blk *blk = NULL;
-	void *prev = NULL, *v;
 	struct fp_hb *nd = NULL;
+	struct fp_blk *blk;
+	unsigned int s, i;
 	size_t a, b;
 	int err;
 
@@ -1755,31 +1770,9 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			vec |= 1ULL << fp_chunk(&e[a].k, d);
 		}
 	}
-	for (s = 0; s < FP_SLOTS; s++) {
-		if (vec & (1ULL << s))
-			continue;
-		v = fp_bulk_best(pmap, rib, s, inh);
-		if (!nl || v != prev) {
-			leafvec |= 1ULL << s;
-			nl++;
-		}
-		prev = v;
-	}
-	np = fp_pm_weight(pmap);
-	if (nl || np) {
-		blk = fp_alloc(bk->u, fp_blk_size(nl, np));
-		if (!blk)
-			return -ENOMEM;
-		blk->leafvec = leafvec;
-		blk->pmap[0] = pmap[0];
-		blk->pmap[1] = pmap[1];
-		for (s = 0, i = 0; s < FP_SLOTS; s++)
-			if (leafvec & (1ULL << s))
-				blk->v[i++] = fp_bulk_best(pmap, rib, s, inh);
-		for (s = 0; s < FP_NPOS; s++)
-			if (fp_pm_test(pmap, s))
-				blk->v[i++] = rib[s];
-	}
+	err = fp_rib_blk(bk->u, pmap, rib, vec, inh, &blk);
+	if (err)
+		return err;
 	if (vec) {
 		kids = fp_alloc(bk->u, fp_kids_size(vec));
 		if (!kids)
