@@ -17,7 +17,12 @@ static int __init fastpath_init(void)
 {
 	int err;
 
-	/* First: namespaces going away queue their tables' frees on it. */
+	/* Before any route table: the slab cache of their host blocks. */
+	err = fp_trie_module_init();
+	if (err)
+		goto err_trie;
+
+	/* Namespaces going away queue their tables' frees on it. */
 	err = fp_pub_module_init();
 	if (err)
 		goto err_pub;
@@ -54,6 +59,8 @@ err_devices:
 err_pernet:
 	fp_pub_module_exit();
 err_pub:
+	fp_trie_module_exit();
+err_trie:
 	return err;
 }
 
@@ -65,10 +72,12 @@ static void __exit fastpath_exit(void)
 	fp_devices_exit();
 	fp_pernet_exit();
 	/*
-	 * The one wait of the unload: every object freed after a grace period
+	 * The wait of the unload: every object freed after a grace period
 	 * (call_rcu, kfree_rcu, rcu_work) is freed before this returns.
 	 */
 	fp_pub_module_exit();
+	/* Its own rcu_barrier() finds nothing left to wait for, normally. */
+	fp_trie_module_exit();
 }
 
 module_init(fastpath_init);

@@ -48,9 +48,12 @@
  * the cache once the table is large.  A /24 that holds at least FP_HB_MIN
  * (32) host routes and no /31 is therefore dense: its node at depth 24 has
  * no children, its kids pointer (tagged with bit 0) is instead a block of
- * its 256 addresses' /32 values (NULL where there is none; 2 KiB, 8 to 64
- * bytes per host route), and its own leaves answer for the addresses
- * without a /32.  The block is part of the trie, copied on write like a
+ * its 256 addresses' /32 values (0 where there is none), and its own
+ * leaves answer for the addresses without a /32.  A block keeps the values
+ * as the lookup images do, as u32 multiples of their common alignment
+ * above a base: 1,040 bytes from a slab cache of their own, 4 to 33 bytes
+ * per host route (a /24 whose values are too far apart for that keeps its
+ * depth-30 nodes).  The block is part of the trie, copied on write like a
  * node: get, delete, the walk and the lookups that reach the node read it.
  * The node gets its children back below FP_HB_KEEP (16) host routes or
  * when a /31 arrives.
@@ -183,19 +186,43 @@ struct fp_trie_root {
 #define FP_HB_KEEP	16	/* ... and that it keeps it with */
 
 /*
- * Blocks and /16s are exactly 2 KiB, a kmalloc size class: a counter in
- * them would round each up to 4 KiB in the kernel, so writers count their
- * entries when they need to (fp_hb_count_after(), fp_hb16_count()).
+ * A block keeps its 256 values as u32s, each a multiple of the values'
+ * common alignment (2^@shift, at most 256) above @base, 0 for NULL, as the
+ * lookup images do: 1,040 bytes, from a kmem_cache of their own
+ * (fp_hb_cache), where pointers took 2 KiB.  A /24 whose values do not fit
+ * (more than 2^32 alignments apart) keeps its depth-30 nodes.  /16s are
+ * exactly 2 KiB, a kmalloc size class.  Neither has a counter (a /16 with
+ * one would take 4 KiB in the kernel): writers count entries when they
+ * need to (fp_hb_count_after(), fp_hb16_count()).
  */
 struct fp_hb {
-	void *v[256];
+	unsigned long base;
+	u32 shift;
+	u32 unused;
+	u32 v[256];
 };
 
 struct fp_hb16 {
 	struct fp_hb __rcu *b[256];
 };
 
-static_assert(sizeof(struct fp_hb) == 2048 && sizeof(struct fp_hb16) == 2048);
+static_assert(sizeof(struct fp_hb) == 1040 && sizeof(struct fp_hb16) == 2048);
+
+static struct kmem_cache *fp_hb_cache;
+
+/* Value @i of block @b. */
+static __always_inline void *fp_hb_val(const struct fp_hb *b, unsigned int i)
+{
+	u32 l = b->v[i];
+
+	return l ? (void *)(b->base + ((unsigned long)l << b->shift)) : NULL;
+}
+
+/* Set value @i of block @b, which fits its base and alignment, to @v. */
+static void fp_hb_put(struct fp_hb *b, unsigned int i, const void *v)
+{
+	b->v[i] = v ? ((unsigned long)v - b->base) >> b->shift : 0;
+}
 
 /*
  * A dense /24 (IPv4): its node at depth 24 has no children; its kids
@@ -252,13 +279,49 @@ struct fp_img {
 	struct fp_img_node n[];	/* then nl u32 leaves */
 };
 
+/*
+ * The values other than NULL of a set of leaves or host routes: lowest,
+ * highest and all their bits ORed (for their common alignment).
+ */
+struct fp_vrange {
+	unsigned long vmin;
+	unsigned long vmax;
+	unsigned long vor;
+};
+
+#define FP_VRANGE_INIT	{ .vmin = ULONG_MAX }
+
+static inline void fp_vrange_add(struct fp_vrange *r, const void *v)
+{
+	unsigned long x = (unsigned long)v;
+
+	if (!x)
+		return;
+	r->vmin = min_t(unsigned long, r->vmin, x);
+	r->vmax = max_t(unsigned long, r->vmax, x);
+	r->vor |= x;
+}
+
+/*
+ * How to keep the values of @r as u32s: multiples of their common
+ * alignment (1 << *@shift, at most 256) above *@base, 1 for the lowest.
+ * Return: false if they are too far apart for that.
+ */
+static bool fp_vrange_enc(const struct fp_vrange *r, unsigned long *base,
+			  unsigned int *shift)
+{
+	*shift = r->vor ? min_t(unsigned int, __ffs(r->vor), 8) : 0;
+	if (r->vor && (r->vmax - r->vmin) >> *shift >= U32_MAX)
+		return false;
+	*base = r->vor ? r->vmin - (1UL << *shift) : 0;
+	return true;
+}
+
 /* What fp_img_count() finds below a node. */
 struct fp_img_census {
 	u32 nn;
 	u32 nl;
-	unsigned long vmin;	/* of the leaves' values other than NULL */
-	unsigned long vmax;
-	unsigned long vor;
+	struct fp_vrange r;	/* of the leaves' values */
 };
 
 /* Objects to free after a grace period, or to free on a failed update. */
@@ -532,8 +595,10 @@ static bool fp_fault(struct fp_upd *u)
 	return u->t->fault_nth && --u->t->fault_nth == 0;
 }
 
-static void *fp_alloc(struct fp_upd *u, size_t size)
+static void *fp_alloc_from(struct fp_upd *u, struct kmem_cache *c,
+			   size_t size)
 {
+	const gfp_t gfp = GFP_KERNEL_ACCOUNT | __GFP_NOWARN;
 	void *p;
 
 	if (fp_fault(u))
@@ -541,7 +606,8 @@ static void *fp_alloc(struct fp_upd *u, size_t size)
 	/* Make room in the list first, so that no object can leak. */
 	if (fp_gc_push(&u->fresh, NULL))
 		return NULL;
-	p = kvmalloc(size, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	/* freed with kvfree(), which takes slab objects of any cache too */
+	p = c ? kmem_cache_alloc(c, gfp) : kvmalloc(size, gfp);
 	if (!p) {
 		u->fresh->n--;
 		return NULL;
@@ -549,6 +615,36 @@ static void *fp_alloc(struct fp_upd *u, size_t size)
 	u->fresh->obj[u->fresh->n - 1] = p;
 	u->mem += size;
 	return p;
+}
+
+static void *fp_alloc(struct fp_upd *u, size_t size)
+{
+	return fp_alloc_from(u, NULL, size);
+}
+
+/*
+ * A host block for the values of @r, all NULL: NULL if they do not fit a
+ * block (*@err 0) or on -ENOMEM (*@err -ENOMEM).
+ */
+static struct fp_hb *fp_hb_alloc(struct fp_upd *u, const struct fp_vrange *r,
+				 int *err)
+{
+	unsigned long base;
+	unsigned int shift;
+	struct fp_hb *b;
+
+	*err = 0;
+	if (!fp_vrange_enc(r, &base, &shift))
+		return NULL;
+	b = fp_alloc_from(u, fp_hb_cache, sizeof(*b));
+	if (!b) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	memset(b, 0, sizeof(*b));
+	b->base = base;
+	b->shift = shift;
+	return b;
 }
 
 static void *fp_zalloc(struct fp_upd *u, size_t size)
@@ -667,16 +763,9 @@ static void fp_img_range(const struct fp_node *n, struct fp_img_census *c)
 {
 	unsigned int i, nk = hweight64(n->vec);
 	unsigned int nl = n->blk ? fp_nleaves(n->blk) : 0;
-	unsigned long v;
 
-	for (i = 0; i < nl; i++) {
-		v = (unsigned long)n->blk->v[i];
-		if (!v)
-			continue;
-		c->vmin = min_t(unsigned long, c->vmin, v);
-		c->vmax = max_t(unsigned long, c->vmax, v);
-		c->vor |= v;
-	}
+	for (i = 0; i < nl; i++)
+		fp_vrange_add(&c->r, n->blk->v[i]);
 	for (i = 0; i < nk; i++)
 		fp_img_range(&n->kids[i], c);
 }
@@ -720,8 +809,9 @@ static unsigned long fp_img_entry(struct fp_upd *u, unsigned long old,
 				  unsigned long e)
 {
 	const struct fp_node *n = (const struct fp_node *)e;
-	struct fp_img_census c = { .vmin = ULONG_MAX };
+	struct fp_img_census c = { .r = FP_VRANGE_INIT };
 	struct fp_img *im = fp_img_of(old);
+	unsigned long base;
 	unsigned int shift;
 	u32 nn, nw;
 
@@ -738,14 +828,12 @@ static unsigned long fp_img_entry(struct fp_upd *u, unsigned long old,
 	if (!fp_img_count(n, &c))
 		return e;
 	fp_img_range(n, &c);
-	/* values as u32 multiples of their common alignment, 1 for the lowest */
-	shift = c.vor ? min_t(unsigned int, __ffs(c.vor), 8) : 0;
-	if (c.vor && (c.vmax - c.vmin) >> shift >= U32_MAX)
+	if (!fp_vrange_enc(&c.r, &base, &shift))
 		return e;
 	im = fp_alloc(u, fp_img_size(c.nn, c.nl));
 	if (!im)
 		return 0;
-	im->base = c.vor ? c.vmin - (1UL << shift) : 0;
+	im->base = base;
 	im->shift = shift;
 	im->src_kids = n->kids;
 	im->src_blk = n->blk;
@@ -994,7 +1082,8 @@ static int fp_host_node(struct fp_upd *u, void *const *pv, void *inh,
 	return fp_rib_blk(u, pmap, pv, 0, inh, &out->blk);
 }
 
-static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb);
+static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb,
+			       struct fp_vrange *r, unsigned int skip);
 static unsigned int fp_hb_count_after(const struct fp_hb *hb, u32 a,
 				      const void *val);
 static int fp_retire_tree(struct fp_upd *u, const struct fp_node *n);
@@ -1024,7 +1113,7 @@ static void fp_host_slot(const struct fp_upd *u, const struct fp_hb *od,
 	pv[0] = NULL;
 	pv[1] = NULL;
 	for (r = 0; r < 4; r++)
-		pv[2 + r] = od->v[s << 2 | r];
+		pv[2 + r] = fp_hb_val(od, s << 2 | r);
 	if (s == a >> 2)
 		pv[u->cpos] = u->cval;
 }
@@ -1043,6 +1132,7 @@ static int fp_rebuild_host24(struct fp_upd *u, const struct fp_node *old,
 	struct fp_hb *od = old ? fp_dense(old) : NULL, *nd = NULL;
 	unsigned int a = (u32)(u->key.hi >> 32) & 255, s, r, i, nk;
 	const struct fp_blk *ob = old ? old->blk : NULL;
+	struct fp_vrange vr = FP_VRANGE_INIT;
 	struct fp_node *kids = NULL;
 	void *pv[6];
 	u64 nvec = 0;
@@ -1056,13 +1146,15 @@ static int fp_rebuild_host24(struct fp_upd *u, const struct fp_node *old,
 		for (i = 0; i < nk; i++)
 			if (old->kids[i].blk && (old->kids[i].blk->pmap[0] & 3))
 				return 1;
-		if (fp_hb_scan(old, NULL) + !fp_get_host(old, a) < FP_HB_MIN)
+		if (fp_hb_scan(old, NULL, &vr, a) + !fp_get_host(old, a) <
+		    FP_HB_MIN)
 			return 1;
-		nd = fp_alloc(u, sizeof(*nd));
+		fp_vrange_add(&vr, u->cval);
+		nd = fp_hb_alloc(u, &vr, &err);
 		if (!nd)
-			return -ENOMEM;
-		fp_hb_scan(old, nd);
-		nd->v[a] = u->cval;
+			return err ?: 1;	/* or values too far apart */
+		fp_hb_scan(old, nd, NULL, a);
+		fp_hb_put(nd, a, u->cval);
 		err = fp_leaf_blk(u, ob, 0, inh, &out->blk);
 		if (err)
 			return err;
@@ -1071,16 +1163,23 @@ static int fp_rebuild_host24(struct fp_upd *u, const struct fp_node *old,
 		return fp_retire_tree(u, old);
 	}
 	if (u->len == 32 && fp_hb_count_after(od, a, u->cval) >= FP_HB_KEEP) {
-		nd = fp_alloc(u, sizeof(*nd));
-		if (!nd)
-			return -ENOMEM;
-		memcpy(nd, od, sizeof(*nd));
-		nd->v[a] = u->cval;
+		for (i = 0; i < ARRAY_SIZE(od->v); i++)
+			fp_vrange_add(&vr, i == a ? u->cval : fp_hb_val(od, i));
+		nd = fp_hb_alloc(u, &vr, &err);
+		if (err)
+			return err;
+	}
+	if (nd) {
+		for (i = 0; i < ARRAY_SIZE(od->v); i++)
+			fp_hb_put(nd, i, i == a ? u->cval : fp_hb_val(od, i));
 		*out = *old;
 		out->kids = (struct fp_node *)((unsigned long)nd | 1);
 		return fp_retire(u, od, sizeof(*od));
 	}
-	/* demote: children again, from the block and the update */
+	/*
+	 * demote: children again, from the block and the update (a /31, too
+	 * few host routes left, or values too far apart for a block)
+	 */
 	for (s = 0; s < FP_SLOTS; s++) {
 		fp_host_slot(u, od, s, pv);
 		for (r = 0; r < 6; r++)
@@ -1393,7 +1492,7 @@ static void *fp_get_key(const struct fp_trie_root *root,
 		n = fp_descend(root, k, 24);
 		if (n && fp_dense(n))
 			return len == 32 ?
-			       READ_ONCE(fp_dense(n)->v[(k->hi >> 32) & 255]) :
+			       fp_hb_val(fp_dense(n), (k->hi >> 32) & 255) :
 			       NULL;
 	}
 	n = fp_descend(root, k, fp_home(len));
@@ -1419,7 +1518,7 @@ static __always_inline void *fp_hb_lookup(const struct fp_trie *t, u32 a)
 	if (!a16)
 		return NULL;
 	b = rcu_dereference(a16->b[(a >> 8) & 255]);
-	return b ? READ_ONCE(b->v[a & 255]) : NULL;
+	return b ? fp_hb_val(b, a & 255) : NULL;
 }
 
 /* The value of leaf @i of image @im. */
@@ -1484,7 +1583,7 @@ static __always_inline void *fp_lookup_key(const struct fp_dir *dir,
 		d += FP_STRIDE;
 	}
 	if (v4 && unlikely(fp_dense(n))) {
-		void *v = READ_ONCE(fp_dense(n)->v[(k->hi >> 32) & 255]);
+		void *v = fp_hb_val(fp_dense(n), (k->hi >> 32) & 255);
 
 		if (v)
 			return v;
@@ -1539,7 +1638,7 @@ void *fp_trie_lookup4(const struct fp_trie *t, __be32 addr)
 	}
 	/* a dense /24 the host blocks do not show yet (being published) */
 	if (unlikely(fp_dense(n))) {
-		v = READ_ONCE(fp_dense(n)->v[(a >> 32) & 255]);
+		v = fp_hb_val(fp_dense(n), (a >> 32) & 255);
 		if (v)
 			return v;
 	}
@@ -1724,16 +1823,20 @@ static void *fp_bulk_best(const u64 *pmap, void *const *rib, unsigned int s,
 
 /*
  * Whether the entries below a /24 (IPv4) make it dense: FP_HB_MIN host
- * routes and no /31.
+ * routes and no /31.  @r: their values.
  */
-static bool fp_bulk_dense(const struct fp_bent *e, size_t n)
+static bool fp_bulk_dense(const struct fp_bent *e, size_t n,
+			  struct fp_vrange *r)
 {
 	size_t a, hosts = 0;
 
 	for (a = 0; a < n; a++) {
 		if (e[a].len == 31)
 			return false;
-		hosts += e[a].len == 32;
+		if (e[a].len == 32) {
+			hosts++;
+			fp_vrange_add(r, e[a].v);
+		}
 	}
 	return hosts >= FP_HB_MIN;
 }
@@ -1743,18 +1846,19 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			unsigned int d, void *inh, struct fp_node *out)
 {
 	void **rib = bk->scratch + (d / FP_STRIDE) * FP_NPOS;
+	struct fp_vrange vr = FP_VRANGE_INIT;
 	u64 pmap[2] = { 0, 0 }, vec = 0;
 	struct fp_node *kids = NULL;
 	struct fp_hb *nd = NULL;
 	struct fp_blk *blk;
 	unsigned int s, i;
 	size_t a, b;
-	int err;
+	int err = 0;
 
-	if (d == 24 && bk->u->t->bits == 32 && fp_bulk_dense(e, n)) {
-		nd = fp_zalloc(bk->u, sizeof(*nd));
-		if (!nd)
-			return -ENOMEM;
+	if (d == 24 && bk->u->t->bits == 32 && fp_bulk_dense(e, n, &vr)) {
+		nd = fp_hb_alloc(bk->u, &vr, &err);
+		if (err)
+			return err;
 	}
 	for (a = 0; a < n; a++) {
 		if (e[a].len <= d + FP_STRIDE) {
@@ -1765,7 +1869,7 @@ static int fp_bulk_node(struct fp_bulk *bk, const struct fp_bent *e, size_t n,
 			pmap[p >> 6] |= 1ULL << (p & 63);
 			rib[p] = e[a].v;
 		} else if (nd) {
-			nd->v[(e[a].k.hi >> 32) & 255] = e[a].v;
+			fp_hb_put(nd, (e[a].k.hi >> 32) & 255, e[a].v);
 		} else {
 			vec |= 1ULL << fp_chunk(&e[a].k, d);
 		}
@@ -1960,7 +2064,7 @@ static int fp_walk_node(struct fp_walk *w, const struct fp_node *n,
 		}
 		for (r = 0; fp_dense(n) && r < 4; r++) {
 			/* the /32s of the slot's 4 addresses (IPv4, d 24) */
-			void *v = READ_ONCE(fp_dense(n)->v[s << 2 | r]);
+			void *v = fp_hb_val(fp_dense(n), s << 2 | r);
 
 			if (!v)
 				continue;
@@ -2044,15 +2148,16 @@ static struct fp_hbtop *fp_hbtop(const struct fp_trie *t)
 /*
  * Host routes of the /24 whose node is @n24: /32s sit in its children (at
  * depth 30), prefix positions 2-5 (length 30 + 2, last two address bits).
- * With @hb, also write their values into it, NULL elsewhere.
+ * With @hb (all NULL, its base and alignment set for them), also write
+ * their values into it; with @r, add the values to it; both but the value
+ * of address @skip (the one an update changes).
  */
-static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
+static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb,
+			       struct fp_vrange *r, unsigned int skip)
 {
 	unsigned int s, i = 0, b, cnt = 0;
 	const struct fp_node *c;
 
-	if (hb)
-		memset(hb, 0, sizeof(*hb));
 	if (!n24)
 		return 0;
 	for (s = 0; s < FP_SLOTS; s++) {
@@ -2062,9 +2167,16 @@ static unsigned int fp_hb_scan(const struct fp_node *n24, struct fp_hb *hb)
 		if (!c->blk)
 			continue;
 		cnt += hweight64((c->blk->pmap[0] >> 2) & 0xf);
-		for (b = 0; hb && b < 4; b++)
-			if (fp_pm_test(c->blk->pmap, 2 + b))
-				hb->v[s << 2 | b] = fp_pm_val(c->blk, 2 + b);
+		for (b = 0; b < 4 && (hb || r); b++) {
+			if (!fp_pm_test(c->blk->pmap, 2 + b) ||
+			    (s << 2 | b) == skip)
+				continue;
+			if (hb)
+				fp_hb_put(hb, s << 2 | b,
+					  fp_pm_val(c->blk, 2 + b));
+			if (r)
+				fp_vrange_add(r, fp_pm_val(c->blk, 2 + b));
+		}
 	}
 	return cnt;
 }
@@ -2268,6 +2380,37 @@ static void fp_hb_commit(struct fp_upd *u)
 }
 
 /* ---- life cycle ---- */
+
+#ifndef KBUILD_MODNAME
+#define KBUILD_MODNAME "fastpath"
+#endif
+
+/**
+ * fp_trie_module_init() - create the slab cache of the tables' host blocks
+ *
+ * Context: module init, before the first fp_trie_init().
+ * Return: 0 or -ENOMEM.
+ */
+int fp_trie_module_init(void)
+{
+	/* one cache per module that builds this file (fastpath, kbench) */
+	fp_hb_cache = kmem_cache_create(KBUILD_MODNAME "_host_blocks",
+					sizeof(struct fp_hb), 0, 0, NULL);
+	return fp_hb_cache ? 0 : -ENOMEM;
+}
+
+/**
+ * fp_trie_module_exit() - destroy the slab cache of the host blocks
+ *
+ * Context: module exit, after every table was destroyed.  Waits for the
+ * frees still queued with call_rcu().
+ */
+void fp_trie_module_exit(void)
+{
+	rcu_barrier();
+	kmem_cache_destroy(fp_hb_cache);
+	fp_hb_cache = NULL;
+}
 
 /**
  * fp_trie_init() - set up an empty table

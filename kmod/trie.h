@@ -77,6 +77,8 @@ struct fp_trie_entry {
 typedef int (*fp_trie_walk_fn)(void *arg, const struct fp_trie_prefix *pfx,
 			       void *value);
 
+int fp_trie_module_init(void);
+void fp_trie_module_exit(void);
 int fp_trie_init(struct fp_trie *t, unsigned int bits, struct mutex *lock);
 void fp_trie_free(struct fp_trie *t);
 void fp_trie_destroy(struct fp_trie *t);

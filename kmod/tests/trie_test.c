@@ -213,6 +213,7 @@ static void trie_host_blocks(struct kunit *test)
 						   GFP_KERNEL);
 	struct fp_trie_entry *e;
 	struct fp_trie t;
+	void *far;
 	bool *on;
 	int *val;
 	int i, n = 0;
@@ -250,6 +251,15 @@ static void trie_host_blocks(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
 	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), V(503)), 0);
 	val[8] = 503;
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
+	/* a value 2^40 bytes from the others fits no u32: no block with it */
+	far = (void *)((unsigned long)V(504) + BIT_ULL(40));
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), far), 0);
+	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 8)), far);
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 10)), V(20));
+	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), V(503)), 0);
 	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
 	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
 	for (i = 0; i < 256 && n > 16; i += 2, n--) {

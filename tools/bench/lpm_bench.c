@@ -1039,6 +1039,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	rcu_register_thread();
+	if (fp_trie_module_init()) {
+		fprintf(stderr, "fp_trie_module_init failed\n");
+		return 1;
+	}
 	if (load_geoip(&real4, "/usr/share/tor/geoip") ||
 	    load_geoip(&real6, "/usr/share/tor/geoip6")) {
 		fprintf(stderr, "tor-geoipdb missing (make deps)\n");

@@ -106,6 +106,8 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	if (!registered) {
 		rcu_register_thread();
 		fp_shim_rcu_inline = true;	/* one thread: no readers */
+		if (fp_trie_module_init())
+			abort();
 		registered = true;
 	}
 	naive_init(&nv, bits);

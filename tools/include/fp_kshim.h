@@ -116,6 +116,34 @@ static inline void kfree(const void *p)
 }
 
 #define kvfree(p)	kfree(p)
+
+/* a slab cache: objects of one size, freed with kfree() or kvfree() too */
+struct kmem_cache {
+	size_t size;
+};
+
+static inline struct kmem_cache *kmem_cache_create(const char *name,
+						   unsigned int size,
+						   unsigned int align,
+						   unsigned long flags,
+						   void (*ctor)(void *))
+{
+	struct kmem_cache *c = malloc(sizeof(*c));
+
+	if (c)
+		c->size = size;
+	return c;
+}
+
+static inline void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
+{
+	return kmalloc(c->size, gfp);
+}
+
+static inline void kmem_cache_destroy(struct kmem_cache *c)
+{
+	free(c);
+}
 #define struct_size(p, member, n) \
 	(sizeof(*(p)) + (size_t)(n) * sizeof((p)->member[0]))
 

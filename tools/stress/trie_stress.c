@@ -207,6 +207,8 @@ int main(int argc, char **argv)
 	if (readers < 1 || readers > 16)
 		readers = 2;
 	rcu_register_thread();
+	if (fp_trie_module_init())
+		return 1;
 	if (run(32, secs, readers))
 		passed++;
 	else
@@ -215,7 +217,7 @@ int main(int argc, char **argv)
 		passed++;
 	else
 		failed++;
-	rcu_barrier();
+	fp_trie_module_exit();
 	rcu_unregister_thread();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

@@ -602,6 +602,11 @@ static int __init kb_init(void)
 		return err;
 	kb_rs = seed ? seed : 1;
 	kb.n = nlook;
+	err = fp_trie_module_init();
+	if (err) {
+		kvfree(r);
+		return err;
+	}
 	err = kb_build(r, n, bits);
 	if (!err)
 		err = bits == 32 ? kb_run4(r, n) : kb_run6(r, n);
@@ -617,6 +622,8 @@ static int __init kb_init(void)
 		fp_trie_destroy(&kb_trie);
 		kb_trie_live = false;
 	}
+	if (err)
+		fp_trie_module_exit();
 	return err;
 }
 
@@ -624,6 +631,7 @@ static void __exit kb_exit(void)
 {
 	if (kb_trie_live)
 		fp_trie_destroy(&kb_trie);
+	fp_trie_module_exit();
 }
 
 module_init(kb_init);
