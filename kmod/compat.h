@@ -12,6 +12,15 @@
 #include <linux/netlink.h>
 
 /*
+ * The route trie frees the objects of its slab cache (host blocks) with
+ * kvfree() like all its others: kfree() takes objects of any cache with
+ * SLUB and SLAB, as documented since 6.4, but not with SLOB (gone in 6.4).
+ */
+#if IS_ENABLED(CONFIG_SLOB)
+#error "fastpath needs SLUB or SLAB: it kvfree()s objects of a slab cache"
+#endif
+
+/*
  * Symbols the KUnit module (fastpath_kunit.ko) calls are exported into a
  * namespace of their own, and only when the kernel has KUnit.  Since 6.13
  * the namespace argument is a string literal rather than an identifier.

@@ -60,8 +60,9 @@
  *
  * The lookups do not walk down to the block: an 8-KiB bitmap and an array
  * of /16s (the "host blocks") point to the block of every dense /24; the
- * bitmap and the /16s stay cached, the block line is the one miss, as in
- * DIR-24-8.  An IPv4 lookup tries the block first (a test of the cached
+ * bitmap and the /16s stay cached, the block's lines are the misses (its
+ * base and its value, two loads that do not wait for each other), where
+ * DIR-24-8 has one.  An IPv4 lookup tries the block first (a test of the cached
  * bitmap where the /16 has none), before the direct table: a non-NULL
  * value is the answer, since a /32 is the longest possible match, and NULL
  * goes on to the direct table and the trie.  Because the trie alone is
@@ -1139,15 +1140,20 @@ static int fp_rebuild_host24(struct fp_upd *u, const struct fp_node *old,
 	int err;
 
 	if (!od) {
-		/* promote: a /32 added, the /24 reaches FP_HB_MIN, no /31 */
-		if (u->len != 32 || !u->cval || !old)
+		/*
+		 * promote: after a /32 update the /24 has FP_HB_MIN host
+		 * routes, no /31 and values that fit a block (a /24 that had
+		 * a /31 or a value too far away becomes dense at its next /32
+		 * update, a delete too)
+		 */
+		if (u->len != 32 || !old)
 			return 1;
 		nk = hweight64(old->vec);
 		for (i = 0; i < nk; i++)
 			if (old->kids[i].blk && (old->kids[i].blk->pmap[0] & 3))
 				return 1;
-		if (fp_hb_scan(old, NULL, &vr, a) + !fp_get_host(old, a) <
-		    FP_HB_MIN)
+		if (fp_hb_scan(old, NULL, &vr, a) - fp_get_host(old, a) +
+		    !!u->cval < FP_HB_MIN)
 			return 1;
 		fp_vrange_add(&vr, u->cval);
 		nd = fp_hb_alloc(u, &vr, &err);

@@ -253,12 +253,16 @@ static void trie_host_blocks(struct kunit *test)
 	val[8] = 503;
 	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
 	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);
-	/* a value 2^40 bytes from the others fits no u32: no block with it */
+	/* a value 2^40 bytes off (wrapping past 2^64) fits no u32: no block */
 	far = (void *)((unsigned long)V(504) + BIT_ULL(40));
 	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), far), 0);
 	KUNIT_EXPECT_NULL(test, rcu_access_pointer(t.hb));
 	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 8)), far);
 	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 10)), V(20));
+	/* its delete brings the block back */
+	KUNIT_EXPECT_EQ(test, del(&t, pfx4(IP(198, 51, 100, 8), 32)), 0);
+	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
+	KUNIT_EXPECT_PTR_EQ(test, look4(&t, IP(198, 51, 100, 8)), V(1));
 	KUNIT_EXPECT_EQ(test, ins(&t, pfx4(IP(198, 51, 100, 8), 32), V(503)), 0);
 	KUNIT_EXPECT_NOT_NULL(test, rcu_access_pointer(t.hb));
 	KUNIT_EXPECT_EQ(test, host_block_bad(&t, h), 0);

@@ -911,8 +911,9 @@ static void t_dense4(void)
  * Host blocks keep their values as u32 multiples of the values' common
  * alignment above a base: a /24 with one value 2^40 bytes away from the
  * others keeps (or gets back) its depth-30 nodes, and becomes dense again
- * once that value is gone; the same from a whole-table replace.  Values
- * only 4-byte aligned, and one 2-byte aligned one.
+ * once that value is replaced or deleted; the same from a whole-table
+ * replace.  Values only 4-byte aligned, one 2-byte aligned one, and the
+ * edge: values (2^32 - 2) * 4 bytes apart fit, (2^32 - 1) * 4 do not.
  */
 static void t_dense4_far(void)
 {
@@ -967,6 +968,42 @@ static void t_dense4_far(void)
 	/* the far value replaced: dense again, as before */
 	CHECK(ins(&t, e[9].pfx, e[9].value) == 0);
 	naive_set(&nv, &e[9].pfx, e[9].value);
+	CHECK(t.hb != NULL && fp_trie_mem(&t) == dense);
+	check_24(&t, &nv, &e[0].pfx);
+	/* the far value again, then deleted: dense again too */
+	CHECK(ins(&t, e[9].pfx, far) == 0);
+	CHECK(t.hb == NULL);
+	mutex_lock(&lock);
+	CHECK(fp_trie_delete(&t, &e[9].pfx, NULL) == 0);
+	mutex_unlock(&lock);
+	naive_del(&nv, &e[9].pfx);
+	CHECK(t.hb != NULL);
+	check_24(&t, &nv, &e[0].pfx);
+	CHECK(ins(&t, e[9].pfx, e[9].value) == 0);
+	naive_set(&nv, &e[9].pfx, e[9].value);
+	CHECK(t.hb != NULL && fp_trie_mem(&t) == dense);
+	/* the widest range a block takes (u32 multiples of 4), one past it */
+	CHECK(((unsigned long)V(1) & 7) == 4);
+	CHECK(ins(&t, e[5].pfx, e[5].value) == 0);	/* no 2-byte one */
+	naive_set(&nv, &e[5].pfx, e[5].value);
+	for (i = 0; i < 2; i++) {
+		void *hi = (void *)((unsigned long)V(1) +
+				    ((U32_MAX - 1UL + i) << 2));
+
+		CHECK(ins(&t, e[3].pfx, V(1)) == 0);
+		CHECK(ins(&t, e[4].pfx, hi) == 0);
+		naive_set(&nv, &e[3].pfx, V(1));
+		naive_set(&nv, &e[4].pfx, hi);
+		CHECK((t.hb != NULL) == !i);
+		check_24(&t, &nv, &e[0].pfx);
+		rcu_read_lock();
+		CHECK(fp_trie_get(&t, &e[4].pfx) == hi);
+		rcu_read_unlock();
+	}
+	for (i = 3; i <= 4; i++) {
+		CHECK(ins(&t, e[i].pfx, e[i].value) == 0);
+		naive_set(&nv, &e[i].pfx, e[i].value);
+	}
 	CHECK(t.hb != NULL && fp_trie_mem(&t) == dense);
 	check_24(&t, &nv, &e[0].pfx);
 	/* a replace with the far value: no block; without it: the block */
