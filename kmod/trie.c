@@ -2387,10 +2387,6 @@ static void fp_hb_commit(struct fp_upd *u)
 
 /* ---- life cycle ---- */
 
-#ifndef KBUILD_MODNAME
-#define KBUILD_MODNAME "fastpath"
-#endif
-
 /**
  * fp_trie_module_init() - create the slab cache of the tables' host blocks
  *

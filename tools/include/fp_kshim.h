@@ -117,6 +117,9 @@ static inline void kfree(const void *p)
 
 #define kvfree(p)	kfree(p)
 
+/* the module name Kbuild gives every file (slab cache names) */
+#define KBUILD_MODNAME		"fastpath"
+
 /* a slab cache: objects of one size, freed with kfree() or kvfree() too */
 struct kmem_cache {
 	size_t size;
