@@ -27,11 +27,16 @@
 #
 # Usage: tools/testing/dkms/dkms-check.sh [--debs DIR] [--srcdir DIR]
 #            [--outdir DIR] [--timeout SECONDS] [--no-selftests] [--only GLOB]
+#            [--selftest-limit SECONDS]
 #
 # After the load/version/netlink/unload checks the guest also runs the netns
 # selftests (tools/testing/selftests/*.sh, or those matching --only GLOB)
 # with the DKMS-built module on the stock kernel: SPEC 1 wants it to load
-# *and forward* there.  --no-selftests skips them.
+# *and forward* there.  --no-selftests skips them.  A selftest script still
+# running after --selftest-limit seconds (default 420; the longest takes
+# about 100 s here) is a hang: the guest prints each process's state and
+# kernel stack and the kernel log ("hang:" lines, tools/testing/selftests/
+# lib_hang.sh) and fails, well inside the QEMU timeout (--timeout, 900 s).
 #
 # Output (console log, initramfs, apt/dkms logs) goes to --outdir, by default
 # build/dkms-check/ under the source tree.  The last line is
@@ -47,6 +52,7 @@ srcdir="$(cd "$here/../../.." && pwd)"
 debdir=""
 outdir=""
 qemu_timeout=900
+selftest_limit=420
 run_selftests=1
 selftests_only='*'
 
@@ -58,7 +64,8 @@ while [ $# -gt 0 ]; do
 	--timeout) qemu_timeout="$2"; shift 2 ;;
 	--no-selftests) run_selftests=0; shift ;;
 	--only) selftests_only="$2"; shift 2 ;;
-	-h|--help) sed -n '4,39p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--selftest-limit) selftest_limit="$2"; shift 2 ;;
+	-h|--help) sed -n '4,43p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "dkms-check: unknown argument $1" >&2; exit 2 ;;
 	esac
 done
@@ -388,6 +395,7 @@ FP_MODULE="$ko"
 FPCTL="$fpctl_bin"
 RUN_SELFTESTS="$run_selftests"
 SELFTESTS_ONLY='$selftests_only'
+SELFTEST_LIMIT="$selftest_limit"
 EOF
 cat >> "$root/init" <<'EOF'
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
@@ -475,11 +483,21 @@ if [ "$RUN_SELFTESTS" = 1 ]; then
 	depmod || fail "depmod in the guest failed"
 	FP_MODULE=/selftests/module/fastpath.ko
 	export FP_MODULE
+	. /selftests/lib_hang.sh
+	selftest_hung() {
+		echo 7 > /proc/sys/kernel/printk
+		fail "selftest $1 did not finish within $SELFTEST_LIMIT s (see the hang: lines)"
+	}
 	for t in /selftests/*.sh; do
 		name=${t##*/}; name=${name%.sh}
 		case "$name" in lib*) continue ;; esac
 		case "$name" in $SELFTESTS_ONLY) ;; *) continue ;; esac
 		say "selftest $name"
+		# A script that hangs shows where each process is stuck and
+		# ends the run with a verdict, well before the host's timeout.
+		hang_watch "$SELFTEST_LIMIT" "$name" "fastpath-guest: hang: " \
+			selftest_hung &
+		watchdog=$!
 		# Streamed line by line (the shell's read and echo do not
 		# buffer), so that a test that hangs shows how far it got.
 		: > /tmp/st.out
@@ -488,6 +506,8 @@ if [ "$RUN_SELFTESTS" = 1 ]; then
 				echo "$line" >> /tmp/st.out
 				echo "fastpath-guest: [$name] $line"
 			done
+		kill "$watchdog" 2>/dev/null
+		wait "$watchdog" 2>/dev/null
 		rc=$(cat /tmp/st.rc)
 		say "selftest $name rc=$rc"
 		if [ $rc -ne 0 ] || grep -q '^FP-CASE: FAIL' /tmp/st.out; then
@@ -548,7 +568,12 @@ timeout -k 10 "$qemu_timeout" qemu-system-x86_64 -accel tcg -m 1G -smp 2 \
 	< /dev/null > "$outdir/qemu.log" 2>&1 || qrc=$?
 grep -a '^fastpath-guest:' "$console" | tr -d '\r' | sed 's/^/  /' || true
 guest_verdict="$(grep -a '^DKMS-CHECK: ' "$console" | tr -d '\r' | tail -n1 || true)"
-[ "$qrc" -ne 124 ] && [ "$qrc" -ne 137 ] || fail "QEMU timed out after ${qemu_timeout}s (console: $console)"
+if [ "$qrc" -eq 124 ] || [ "$qrc" -eq 137 ]; then
+	# What the kernel said last (hung tasks, stalls, devices that never
+	# become free): the guest's own lines are above.
+	grep -av '^fastpath-guest:' "$console" | tr -d '\r' | tail -n 60 | sed 's/^/  console| /'
+	fail "QEMU timed out after ${qemu_timeout}s (console: $console)"
+fi
 [ -n "$guest_verdict" ] || {
 	tail -n 40 "$console" | tr -d '\r' | sed 's/^/  console| /'
 	why="$(grep -a -m1 -E 'Kernel panic|BUG:|WARNING:|Oops' "$console" | tr -d '\r' | sed 's/^\[[ 0-9.]*\] //' || true)"

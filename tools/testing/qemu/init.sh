@@ -13,12 +13,14 @@
 #   FP-JIFFIES-START <jiffies>               tests start; older leaks are boot's
 #   FP-KMEMLEAK-BEGIN ... FP-KMEMLEAK-END    unreferenced objects, if any
 #   FP-KUNIT-TIME <suite>[/<case>] <secs>    how long a KUnit suite (case) ran
+#   FP-HANG: <text>                          a script hung: where processes are
 #   FP-DONE                                  the guest reached the end
 #
 # Kernel command line knobs: fp.only=<glob> runs only matching selftests
 # ("kunit": only the KUnit modules), fp.skip=<a,b> leaves out those
 # selftests (one SKIP each), fp.kunit=<glob> only the matching
-# KUnit modules, fp.fuzz_seed=N makes nl_fuzz send the messages of that seed again.
+# KUnit modules, fp.fuzz_seed=N makes nl_fuzz send the messages of that seed again,
+# fp.script_limit=S fails a selftest script still running after S seconds.
 
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 export LD_LIBRARY_PATH=/lib/x86_64-linux-gnu:/usr/lib/x86_64-linux-gnu
@@ -38,12 +40,14 @@ ip link set lo up
 only='*'
 skip=
 kunit='*'
+script_limit=1500
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	fp.only=*) only="${arg#fp.only=}" ;;
 	fp.skip=*) skip=",${arg#fp.skip=}," ;;
 	fp.kunit=*) kunit="${arg#fp.kunit=}" ;;
 	fp.fuzz_seed=*) export FP_FUZZ_SEED="${arg#fp.fuzz_seed=}" ;;
+	fp.script_limit=*) script_limit="${arg#fp.script_limit=}" ;;
 	esac
 done
 
@@ -138,6 +142,17 @@ if [ "$only" = '*' ] || [ "$only" = kunit ]; then
 fi
 
 # Selftests: each script prints FP-CASE lines; its exit status must agree.
+# A script still running after fp.script_limit seconds (default 1500; the
+# longest, datapath on the 6.1 debug kernel, takes up to 900) hangs: the
+# watchdog prints where each process is stuck (FP-HANG lines, which
+# parse.py shows), fails the script and ends the run, instead of leaving
+# it to the host's timeout with nothing to show.
+. /selftests/lib_hang.sh
+script_hung() {
+	echo "FP-CASE: FAIL $1/hang"
+	echo "FP-SCRIPT: $1 rc=124 t=$(cut -d' ' -f1 /proc/uptime)"
+	finish
+}
 for t in /selftests/*.sh; do
 	name=${t##*/}
 	name=${name%.sh}
@@ -149,8 +164,13 @@ for t in /selftests/*.sh; do
 		continue ;;
 	esac
 	echo "FP-SCRIPT-BEGIN: $name t=$(cut -d' ' -f1 /proc/uptime)"
+	hang_watch "$script_limit" "$name" "FP-HANG: " script_hung &
+	watchdog=$!
 	( cd /selftests && dash "$t" </dev/null )
-	echo "FP-SCRIPT: $name rc=$? t=$(cut -d' ' -f1 /proc/uptime)"
+	rc=$?
+	kill "$watchdog" 2>/dev/null
+	wait "$watchdog" 2>/dev/null
+	echo "FP-SCRIPT: $name rc=$rc t=$(cut -d' ' -f1 /proc/uptime)"
 done
 
 fp_dmesg_scan

@@ -149,6 +149,10 @@ def parse(text):
                 start_jiffies = int(line.split()[1])
             except (IndexError, ValueError):
                 pass
+        elif line.startswith('FP-HANG: '):
+            # lib_hang.sh: a selftest script hung (its FP-CASE FAIL
+            # follows); show where every process was.
+            print('  hang| ' + line[len('FP-HANG: '):])
         else:
             m = CASE.search(line)
             if m:

@@ -15,6 +15,8 @@
 #                                             -> "suspicious RCU usage"
 #   rc        a script exits non-zero without a failed case
 #                                             -> "exited 1 without a failed case"
+#   hang      a script that never finishes    -> its process in "hang|" lines,
+#                                                "hang_must_fail/hang"
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +40,7 @@ scenario() {
 	out=$(FP_TIMEOUT=600 "$here/run.sh" --only "$3" "${@:4}" \
 		--extra "$work/$name" --label "harness-$name" "$kver" 2>&1)
 	local rc=$?
+	last_out=$out
 	if [ $rc -ne 0 ] && grep -Eq "$want" <<<"$out"; then
 		echo "harness: PASS $name turned red as expected"
 		ok=$((ok + 1))
@@ -89,6 +92,25 @@ fp_case passes true
 exit 1
 EOS
 scenario rc 'exited 1 without a failed case' rc_must_fail
+
+# A script that never finishes: the watchdog (lib_hang.sh) shows the stuck
+# process and fails the script long before QEMU's timeout.
+mkdir -p "$work/hang/selftests"
+cat >"$work/hang/selftests/hang_must_fail.sh" <<'EOS'
+. ./lib.sh
+fp_case passes true
+sleep 100000
+fp_exit
+EOS
+scenario hang 'FAIL: .*hang_must_fail/hang' hang_must_fail \
+	--append fp.script_limit=20
+if grep -Eq '^ *hang\| pid [0-9]+ state S .*sleep 100000' <<<"$last_out"; then
+	echo "harness: PASS hang showed the stuck process"
+	ok=$((ok + 1))
+else
+	echo "harness: FAIL hang did not show the stuck process"
+	bad=$((bad + 1))
+fi
 
 echo "$ok passed, $bad failed"
 [ $bad -eq 0 ]
