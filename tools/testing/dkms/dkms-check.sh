@@ -564,7 +564,7 @@ qrc=0
 timeout -k 10 "$qemu_timeout" qemu-system-x86_64 -accel tcg -m 1G -smp 2 \
 	-nographic -no-reboot -monitor none -serial "file:$console" -net none \
 	-kernel "/boot/vmlinuz-$stock_kver" -initrd "$outdir/initramfs.img" \
-	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic" \
+	-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1" \
 	< /dev/null > "$outdir/qemu.log" 2>&1 || qrc=$?
 grep -a '^fastpath-guest:' "$console" | tr -d '\r' | sed 's/^/  /' || true
 guest_verdict="$(grep -a '^DKMS-CHECK: ' "$console" | tr -d '\r' | tail -n1 || true)"
@@ -575,7 +575,7 @@ if [ "$qrc" -eq 124 ] || [ "$qrc" -eq 137 ]; then
 	fail "QEMU timed out after ${qemu_timeout}s (console: $console)"
 fi
 [ -n "$guest_verdict" ] || {
-	tail -n 40 "$console" | tr -d '\r' | sed 's/^/  console| /'
+	tail -n 100 "$console" | tr -d '\r' | sed 's/^/  console| /'
 	why="$(grep -a -m1 -E 'Kernel panic|BUG:|WARNING:|Oops' "$console" | tr -d '\r' | sed 's/^\[[ 0-9.]*\] //' || true)"
 	fail "no DKMS-CHECK verdict in the console log${why:+ ($why)} (qemu exit $qrc; console: $console)"
 }

@@ -114,7 +114,7 @@ boot() {
 		qemu-system-x86_64 -accel tcg -cpu max -smp "${FP_SMP:-1}" -m "${FP_MEM:-1G}" \
 		-display none -monitor none -serial "file:$log" -no-reboot \
 		-kernel "$kdir/arch/x86/boot/bzImage" -initrd "$work/initramfs.cpio" \
-		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only${skip:+ fp.skip=$skip}${append:+ $append} fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
+		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1 watchdog_thresh=30 no_timer_check kmemleak=on quiet fp.only=$only${skip:+ fp.skip=$skip}${append:+ $append} fp.kunit=$kunit${FP_FUZZ_SEED:+ fp.fuzz_seed=$FP_FUZZ_SEED}" \
 		</dev/null || rc=$?
 	step "guest finished in $(($(date +%s) - start))s (qemu rc=$rc); console log: $log"
 }
