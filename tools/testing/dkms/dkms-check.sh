@@ -568,14 +568,17 @@ timeout -k 10 "$qemu_timeout" qemu-system-x86_64 -accel tcg -m 1G -smp 2 \
 	< /dev/null > "$outdir/qemu.log" 2>&1 || qrc=$?
 grep -a '^fastpath-guest:' "$console" | tr -d '\r' | sed 's/^/  /' || true
 guest_verdict="$(grep -a '^DKMS-CHECK: ' "$console" | tr -d '\r' | tail -n1 || true)"
+# What the kernel said last (a panic's stack, soft lockups, hung tasks,
+# devices that never become free); the guest's own lines are above.
+kernel_tail() {
+	grep -av '^fastpath-guest:' "$console" | tr -d '\r' | tail -n 100 | sed 's/^/  console| /'
+}
 if [ "$qrc" -eq 124 ] || [ "$qrc" -eq 137 ]; then
-	# What the kernel said last (hung tasks, stalls, devices that never
-	# become free): the guest's own lines are above.
-	grep -av '^fastpath-guest:' "$console" | tr -d '\r' | tail -n 60 | sed 's/^/  console| /'
+	kernel_tail
 	fail "QEMU timed out after ${qemu_timeout}s (console: $console)"
 fi
 [ -n "$guest_verdict" ] || {
-	tail -n 100 "$console" | tr -d '\r' | sed 's/^/  console| /'
+	kernel_tail
 	why="$(grep -a -m1 -E 'Kernel panic|BUG:|WARNING:|Oops' "$console" | tr -d '\r' | sed 's/^\[[ 0-9.]*\] //' || true)"
 	fail "no DKMS-CHECK verdict in the console log${why:+ ($why)} (qemu exit $qrc; console: $console)"
 }

@@ -35,7 +35,6 @@ hang_report() {
 		# Kernel threads (no command line) only when they are stuck.
 		[ -n "$_cmd" ] || [ "$_st" = D ] || continue
 		echo "${_hp}pid $_pid state $_st wchan ${_wchan:-?} comm $_comm: ${_cmd:-[kernel thread]}"
-		[ "$_pid" = "$$" ] && continue
 		sed "s/^/${_hp}    /" "$_d/stack" 2>/dev/null
 	done
 	echo "${_hp}kernel log (unread part, last 80 lines):"
